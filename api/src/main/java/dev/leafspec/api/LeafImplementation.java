@@ -51,4 +51,25 @@ public interface LeafImplementation {
     default RegisterFile observe(String name) {
         throw new NotSupportedException("observation " + name);
     }
+
+    /**
+     * Reads {@code length} bytes of the TD's private memory at guest-physical address {@code gpa}
+     * (used for leaves with memory operands: TDG.MR.REPORT, TDG.MR.RTMR.EXTEND, GetQuote).
+     *
+     * @throws NotSupportedException if guest memory cannot be observed
+     * @throws IllegalArgumentException if the range is not mapped in the TD
+     */
+    default byte[] readGuestMemory(long gpa, int length) {
+        throw new NotSupportedException("guest memory access");
+    }
+
+    /**
+     * Writes bytes into the TD's private memory at {@code gpa}, as the guest would before a call.
+     *
+     * @throws NotSupportedException if guest memory cannot be written from outside
+     * @throws IllegalArgumentException if the range is not mapped in the TD
+     */
+    default void writeGuestMemory(long gpa, byte[] data) {
+        throw new NotSupportedException("guest memory access");
+    }
 }
