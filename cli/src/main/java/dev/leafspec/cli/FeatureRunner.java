@@ -1,0 +1,132 @@
+package dev.leafspec.cli;
+
+import dev.leafspec.steps.NotSupported;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.FileSource;
+import org.junit.platform.engine.support.descriptor.UriSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs Cucumber features on the JUnit Platform (the cucumber engine) and collects one {@link ScenarioResult}
+ * per scenario. Cucumber's own HTML, JSON, JUnit XML and message reports are written to {@code out}.
+ */
+final class FeatureRunner {
+    /** A failure outside any scenario: the engine or the glue could not start. */
+    record Fault(String where, String message) {
+    }
+
+    final List<ScenarioResult> results = Collections.synchronizedList(new ArrayList<>());
+    final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * @param roots   folders whose features count as areas (each scenario's area is its folder relative to a root)
+     * @param targets feature files or folders to run
+     * @param tags    a Cucumber tag expression, or null
+     * @param out     the report folder
+     */
+    void run(List<Path> roots, List<Path> targets, String tags, Path out, Map<String, String> extraConfig) throws Exception {
+        Files.createDirectories(out);
+        List<DiscoverySelector> selectors = new ArrayList<>();
+        for (Path t : targets) {
+            selectors.add(Files.isDirectory(t) ? DiscoverySelectors.selectDirectory(t.toFile()) : DiscoverySelectors.selectFile(t.toFile()));
+        }
+        String plugins = String.join(", ",
+                "html:" + out.resolve("cucumber.html"),
+                "json:" + out.resolve("cucumber.json"),
+                "junit:" + out.resolve("junit.xml"),
+                "message:" + out.resolve("cucumber-messages.ndjson"));
+        LauncherDiscoveryRequestBuilder rb = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectors)
+                .configurationParameter("cucumber.glue", "dev.leafspec.steps")
+                .configurationParameter("cucumber.plugin", plugins)
+                .configurationParameter("cucumber.publish.quiet", "true")
+                .configurationParameter("cucumber.junit-platform.naming-strategy", "long")
+                .configurationParameter("junit.platform.discovery.issue.severity.critical", "error")
+                .filters(org.junit.platform.launcher.EngineFilter.includeEngines("cucumber"));
+        if (tags != null && !tags.isBlank()) rb.configurationParameter("cucumber.filter.tags", tags);
+        extraConfig.forEach(rb::configurationParameter);
+        LauncherDiscoveryRequest request = rb.build();
+        Launcher launcher = LauncherFactory.create();
+        launcher.execute(request, new Listener(roots));
+    }
+
+    private final class Listener implements TestExecutionListener {
+        private final List<Path> roots;
+
+        Listener(List<Path> roots) {
+            this.roots = roots;
+        }
+
+        @Override
+        public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+            if (!id.isTest()) {
+                if (result.getStatus() == TestExecutionResult.Status.FAILED) {
+                    faults.add(new Fault(id.getDisplayName(), result.getThrowable().map(Throwable::toString).orElse("failed")));
+                }
+                return;
+            }
+            Path file = file(id.getSource().orElse(null));
+            ScenarioResult.Outcome outcome;
+            String message = result.getThrowable().map(Throwable::getMessage).orElse("");
+            if (message == null) message = result.getThrowable().map(Throwable::toString).orElse("");
+            switch (result.getStatus()) {
+                case SUCCESSFUL -> {
+                    outcome = ScenarioResult.Outcome.PASS;
+                    message = "";
+                }
+                case ABORTED -> {
+                    outcome = ScenarioResult.Outcome.NOT_SUPPORTED;
+                    if (message.startsWith(NotSupported.PREFIX)) message = message.substring(NotSupported.PREFIX.length());
+                }
+                default -> outcome = ScenarioResult.Outcome.FAIL;
+            }
+            List<String> tags = id.getTags().stream().map(t -> t.getName()).sorted().toList();
+            results.add(new ScenarioResult(area(file), file == null ? "?" : file.toString(), id.getDisplayName(), tags, outcome, message));
+        }
+
+        @Override
+        public void executionSkipped(TestIdentifier id, String reason) {
+            if (id.isTest()) {
+                Path file = file(id.getSource().orElse(null));
+                results.add(new ScenarioResult(area(file), file == null ? "?" : file.toString(), id.getDisplayName(),
+                        id.getTags().stream().map(t -> t.getName()).sorted().toList(), ScenarioResult.Outcome.NOT_SUPPORTED, reason));
+            }
+        }
+
+        private Path file(TestSource source) {
+            if (source instanceof FileSource fs) return fs.getFile().toPath().toAbsolutePath().normalize();
+            if (source instanceof UriSource us && "file".equals(us.getUri().getScheme())) {
+                return Path.of(us.getUri()).toAbsolutePath().normalize();
+            }
+            return null;
+        }
+
+        private String area(Path file) {
+            if (file == null) return "other";
+            for (Path root : roots) {
+                Path r = root.toAbsolutePath().normalize();
+                if (file.startsWith(r)) {
+                    Path rel = r.relativize(file).getParent();
+                    return rel == null ? "(top)" : rel.toString().replace('\\', '/');
+                }
+            }
+            Path parent = file.getParent();
+            return parent == null ? "other" : parent.getFileName().toString();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.leafspec.cli;
+
+import dev.leafspec.spec.SpecError;
+import dev.leafspec.spec.SpecLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code leafspec lint}: checks leaf specs and catalogues, printing file:line:column: key.path: message. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = "Check leaf-spec YAML files and folders. Prints each error as file:line:column: key.path: message;"
+                + " exits 1 when any error exists, 0 otherwise (2 when a path does not exist).")
+final class LintCommand implements java.util.concurrent.Callable<Integer> {
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders (default: the bundled leaf-specs).")
+    List<Path> paths = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        List<Path> targets = paths.isEmpty() ? List.of(Home.specs(null)) : paths;
+        for (Path p : targets) {
+            if (!Files.exists(p)) {
+                System.err.println("leafspec lint: no such file or folder: " + p);
+                return LeafSpecCli.HARNESS_ERROR;
+            }
+        }
+        var result = SpecLoader.lint(targets);
+        for (SpecError e : result.errors()) System.out.println(e);
+        System.out.printf("%d file(s) checked, %d error(s)%n", result.filesChecked(), result.errors().size());
+        return result.errors().isEmpty() ? LeafSpecCli.OK : LeafSpecCli.FAILED;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.leafspec.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.leafspec.api.LeafImplementation;
+import dev.leafspec.spec.SpecException;
+import dev.leafspec.spec.SpecLoader;
+import dev.leafspec.spec.model.Catalogue;
+import dev.leafspec.steps.Harness;
+import dev.leafspec.steps.contract.ContractFeatureGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code leafspec run}: runs the hand-written features and the contract features generated from every leaf
+ * spec against an implementation (the reference engine by default), prints a per-area summary and writes
+ * reports.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run every feature (hand-written under features/, and the generic contract scenarios generated",
+                "from each leaf spec) against the implementation under test, print a per-area summary and write",
+                "HTML, JSON, JUnit XML and Cucumber message reports plus summary.json to the output folder.",
+                "Exit codes: 0 all ran scenarios passed; 1 a scenario failed; 2 harness or spec error; 3 nothing ran."})
+final class RunCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FEATURE", arity = "0..*",
+            description = "Feature files or folders to run instead of all (the generated contract features run only when no path is given, or with --contract).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Report folder (default: leafspec-reports/run-<timestamp> in the working directory).")
+    Path out;
+
+    @Option(names = "--tags", paramLabel = "EXPR", description = "Cucumber tag expression, e.g. '@leaf:TDG.VP.INFO and not @contract'.")
+    String tags;
+
+    @Option(names = "--specs", paramLabel = "DIR", description = "The leaf-specs folder (default: leaf-specs in the LeafSpec home).")
+    Path specs;
+
+    @Option(names = "--features", paramLabel = "DIR", description = "The features folder (default: features in the LeafSpec home).")
+    Path features;
+
+    @Option(names = "--contract", description = "Also run the generated contract features when FEATURE paths are given.")
+    boolean contract;
+
+    @Option(names = "--impl", paramLabel = "NAME", description = "Implementation under test: a class name or ServiceLoader provider name (default: ${DEFAULT-VALUE}).",
+            defaultValue = Harness.DEFAULT_IMPL)
+    String impl;
+
+    @Override
+    public Integer call() throws Exception {
+        Path specsDir = Home.specs(specs);
+        Path featuresDir = features != null ? features.toAbsolutePath().normalize() : Home.find().resolve("features");
+        Path outDir = (out != null ? out : Path.of("leafspec-reports",
+                "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))).toAbsolutePath().normalize();
+
+        Catalogue catalogue;
+        try {
+            catalogue = SpecLoader.loadCatalogue(specsDir);
+        } catch (SpecException e) {
+            System.err.println("leafspec run: the leaf specs do not load:");
+            System.err.println(e.getMessage());
+            return LeafSpecCli.HARNESS_ERROR;
+        }
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                System.err.println("leafspec run: no such feature file or folder: " + p);
+                return LeafSpecCli.HARNESS_ERROR;
+            }
+        }
+        LeafImplementation implementation;
+        try {
+            implementation = Harness.create(impl);
+        } catch (IllegalArgumentException e) {
+            System.err.println("leafspec run: " + e.getMessage());
+            return LeafSpecCli.HARNESS_ERROR;
+        }
+        System.setProperty(Harness.SPECS_PROPERTY, specsDir.toString());
+        Harness.reloadCatalogue();
+        Harness.use(implementation);
+
+        Path generated = outDir.resolve("generated-features");
+        ContractFeatureGenerator.generate(specsDir, generated);
+        List<Path> targets = new ArrayList<>();
+        if (paths.isEmpty()) {
+            if (Files.isDirectory(featuresDir)) targets.add(featuresDir);
+            targets.add(generated);
+        } else {
+            for (Path p : paths) targets.add(p.toAbsolutePath().normalize());
+            if (contract) targets.add(generated);
+        }
+
+        FeatureRunner runner = new FeatureRunner();
+        long t0 = System.nanoTime();
+        runner.run(List.of(featuresDir, generated), targets, tags, outDir, Map.of());
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+
+        var id = implementation.identity();
+        return summarize(runner, outDir, catalogue, id.name() + " " + id.version(), ms);
+    }
+
+    private int summarize(FeatureRunner runner, Path outDir, Catalogue catalogue, String implName, long ms) throws Exception {
+        Map<String, int[]> byArea = new TreeMap<>();
+        for (ScenarioResult r : runner.results) {
+            int[] c = byArea.computeIfAbsent(r.area(), k -> new int[3]);
+            c[r.outcome().ordinal()]++;
+        }
+        int[] total = new int[3];
+        System.out.println();
+        System.out.printf("LeafSpec run against %s (%d leaf specs, bundle sha256 %s)%n", implName,
+                catalogue.leaves().size(), catalogue.bundleSha256().substring(0, 12));
+        System.out.printf("%-24s %8s %8s %14s%n", "area", "passed", "failed", "not supported");
+        for (var e : byArea.entrySet()) {
+            int[] c = e.getValue();
+            System.out.printf("%-24s %8d %8d %14d%n", e.getKey(), c[0], c[1], c[2]);
+            for (int i = 0; i < 3; i++) total[i] += c[i];
+        }
+        System.out.printf("%-24s %8d %8d %14d   (%d ms)%n", "total", total[0], total[1], total[2], ms);
+
+        List<ScenarioResult> failed = runner.results.stream().filter(r -> r.outcome() == ScenarioResult.Outcome.FAIL).toList();
+        if (!failed.isEmpty()) {
+            System.out.println();
+            System.out.println("Failed scenarios:");
+            for (ScenarioResult r : failed) {
+                System.out.println("  " + r.feature() + ": " + r.name());
+                for (String line : r.message().split("\n", 12)) System.out.println("      " + line);
+            }
+        }
+        Map<String, Integer> reasons = new TreeMap<>();
+        runner.results.stream().filter(r -> r.outcome() == ScenarioResult.Outcome.NOT_SUPPORTED)
+                .forEach(r -> reasons.merge(r.message(), 1, Integer::sum));
+        if (!reasons.isEmpty()) {
+            System.out.println();
+            System.out.println("Not supported (scenarios):");
+            reasons.forEach((k, v) -> System.out.printf("  %4d  %s%n", v, k));
+        }
+        for (FeatureRunner.Fault f : runner.faults) {
+            System.out.println("harness error in " + f.where() + ": " + f.message());
+        }
+
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("implementation", implName);
+        json.put("specBundleSha256", catalogue.bundleSha256());
+        json.put("passed", total[0]);
+        json.put("failed", total[1]);
+        json.put("notSupported", total[2]);
+        json.put("durationMs", ms);
+        json.put("scenarios", runner.results);
+        json.put("harnessErrors", runner.faults);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(outDir.resolve("summary.json").toFile(), json);
+
+        System.out.println();
+        System.out.println("Reports: " + outDir);
+        System.out.println("  cucumber.html, cucumber.json, junit.xml, cucumber-messages.ndjson, summary.json");
+
+        if (!runner.faults.isEmpty()) return LeafSpecCli.HARNESS_ERROR;
+        if (runner.results.isEmpty()) {
+            System.out.println("Nothing ran: no scenario matched.");
+            return LeafSpecCli.NOTHING_RAN;
+        }
+        return total[1] > 0 ? LeafSpecCli.FAILED : LeafSpecCli.OK;
+    }
+}
