@@ -33,7 +33,17 @@ public class HostSteps {
 
     @Given("the host answers {word} with {vmstatus} and:")
     public void answersWith(String subfunction, String status, DataTable registers) {
+        answer(subfunction, status, registers, null);
+    }
+
+    @Given("the host answers {word} with {vmstatus} once and:")
+    public void answersOnceWith(String subfunction, String status, DataTable registers) {
+        answer(subfunction, status, registers, "1");
+    }
+
+    private void answer(String subfunction, String status, DataTable registers, String times) {
         Map<String, String> p = new LinkedHashMap<>();
+        if (times != null) p.put("times", times);
         p.put("subfunction", subfunction);
         p.put("status", status);
         for (List<String> row : registers.asLists()) {
@@ -132,7 +142,12 @@ public class HostSteps {
             if (g == Gpr.RAX || g == Gpr.RCX) continue; // RAX: exit information; RCX: the bitmap itself
             boolean selected = (bitmap & g.bit()) != 0;
             long seen = h.get(g);
-            if (!selected && seen != 0) {
+            if (g == Gpr.RBP && !selected && world.noRbpMod) {
+                // NO_RBP_MOD: the module leaves the host's own RBP in place; the guest's must not show through
+                if (seen == world.before().get(g) && seen != 0) {
+                    bad.append(String.format("%n  RBP is not selected (NO_RBP_MOD) but the host saw the guest's %s", Hex.of(seen)));
+                }
+            } else if (!selected && seen != 0) {
                 bad.append(String.format("%n  %s is not selected but the host saw %s", g, Hex.of(seen)));
             } else if (selected && seen != world.before().get(g)) {
                 bad.append(String.format("%n  %s is selected: the host must see the guest's %s, saw %s", g,

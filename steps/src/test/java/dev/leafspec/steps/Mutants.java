@@ -1,0 +1,170 @@
+package dev.leafspec.steps;
+
+import dev.leafspec.api.Capabilities;
+import dev.leafspec.api.Gpr;
+import dev.leafspec.api.Identity;
+import dev.leafspec.api.Instruction;
+import dev.leafspec.api.LeafImplementation;
+import dev.leafspec.api.RegisterFile;
+
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Deliberately broken implementations: each wraps the reference engine and breaks exactly one rule.
+ * The self-test proves the features catch every one of them with a message naming leaf, rule and register.
+ */
+final class Mutants {
+    private Mutants() {
+    }
+
+    /** A decorator that lets a mutation edit the registers before and/or after the real call. */
+    static final class Mutant implements LeafImplementation {
+        final String name;
+        private final LeafImplementation real;
+        private final BiConsumer<RegisterFile, RegisterFile> before;
+        private final BiConsumer<RegisterFile, RegisterFile> after;
+
+        Mutant(String name, LeafImplementation real, BiConsumer<RegisterFile, RegisterFile> before,
+               BiConsumer<RegisterFile, RegisterFile> after) {
+            this.name = name;
+            this.real = real;
+            this.before = before;
+            this.after = after;
+        }
+
+        @Override
+        public Identity identity() {
+            return new Identity("mutant " + name, "0", "LeafSpec self-test");
+        }
+
+        @Override
+        public Capabilities capabilities() {
+            return real.capabilities();
+        }
+
+        @Override
+        public void reset() {
+            real.reset();
+        }
+
+        @Override
+        public void call(Instruction instruction, RegisterFile regs) {
+            RegisterFile original = regs.copy();
+            if (before != null) before.accept(original, regs);
+            real.call(instruction, regs);
+            if (after != null) after.accept(original, regs);
+        }
+
+        @Override
+        public void fixture(String fixture, Map<String, String> params) {
+            real.fixture(fixture, params);
+        }
+
+        @Override
+        public RegisterFile observe(String observation) {
+            return real.observe(observation);
+        }
+
+        @Override
+        public byte[] readGuestMemory(long gpa, int length) {
+            return real.readGuestMemory(gpa, length);
+        }
+
+        @Override
+        public void writeGuestMemory(long gpa, byte[] data) {
+            real.writeGuestMemory(gpa, data);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static boolean isVmcall(RegisterFile original) {
+        return (original.get(Gpr.RAX) & 0xFFFF) == 0;
+    }
+
+    static boolean isLeaf(RegisterFile original, int leaf) {
+        return (original.get(Gpr.RAX) & 0xFFFF) == leaf;
+    }
+
+    static LeafImplementation real() {
+        return Harness.create(Harness.DEFAULT_IMPL);
+    }
+
+    /** TDG.VP.VMCALL leaks the host's R14 into the guest although R14 is not selected. */
+    static Mutant unselectedGprNotRestored() {
+        return new Mutant("unselected R14 not restored after TDG.VP.VMCALL", real(), null, (orig, regs) -> {
+            if (isVmcall(orig) && (orig.get(Gpr.RCX) & Gpr.R14.bit()) == 0 && regs.get(Gpr.RAX) == 0) {
+                regs.set(Gpr.R14, 0xBAD0BAD0BAD0BAD0L);
+            }
+        });
+    }
+
+    /** TDG.VP.VMCALL leaves XMM5 clobbered although it is not selected. */
+    static Mutant xmmNotRestored() {
+        return new Mutant("XMM5 not restored after TDG.VP.VMCALL", real(), null, (orig, regs) -> {
+            if (isVmcall(orig) && (orig.get(Gpr.RCX) & (1L << 21)) == 0 && regs.get(Gpr.RAX) == 0) {
+                regs.xmm(5, 0xBADL, 0xBADL);
+            }
+        });
+    }
+
+    /** The module ignores RAX bits 63:24. */
+    static Mutant reservedRaxBitsIgnored() {
+        return new Mutant("reserved RAX bits ignored", real(), (orig, regs) ->
+                regs.set(Gpr.RAX, regs.get(Gpr.RAX) & 0xFF_FFFFL), null);
+    }
+
+    /** The module accepts RSP in the TDG.VP.VMCALL bitmap (it strips the bit and goes on). */
+    static Mutant forbiddenRspAccepted() {
+        return new Mutant("RSP accepted in the TDG.VP.VMCALL bitmap", real(), (orig, regs) -> {
+            if (isVmcall(orig)) regs.set(Gpr.RCX, regs.get(Gpr.RCX) & ~Gpr.RSP.bit());
+        }, (orig, regs) -> regs.set(Gpr.RCX, orig.get(Gpr.RCX)));
+    }
+
+    /** TDX_OPERAND_INVALID names operand 0 (RAX) whatever the faulty operand was. */
+    static Mutant wrongOperandId() {
+        return new Mutant("wrong operand id in TDX_OPERAND_INVALID", real(), null, (orig, regs) -> {
+            long rax = regs.get(Gpr.RAX);
+            if ((rax >>> 63) != 0 && (rax & 0xFFFF_FFFFL) != 0) regs.set(Gpr.RAX, rax & 0xFFFF_FFFF_0000_0000L);
+        });
+    }
+
+    /** TDG.VP.INFO sets a reserved bit of R9 (bit 40). */
+    static Mutant reservedOutputBitSet() {
+        return new Mutant("TDG.VP.INFO sets reserved bit R9[40]", real(), null, (orig, regs) -> {
+            if (isLeaf(orig, 1)) regs.set(Gpr.R9, regs.get(Gpr.R9) | (1L << 40));
+        });
+    }
+
+    /** TDG.VP.INFO puts NUM_VCPUS where MAX_VCPUS belongs. */
+    static Mutant vcpuFieldsSwapped() {
+        return new Mutant("TDG.VP.INFO swaps NUM_VCPUS and MAX_VCPUS", real(), null, (orig, regs) -> {
+            if (isLeaf(orig, 1)) {
+                long r8 = regs.get(Gpr.R8);
+                regs.set(Gpr.R8, (r8 << 32) | (r8 >>> 32));
+            }
+        });
+    }
+
+    /** The module copies the host's R10 into RAX: the status lands in the wrong register. */
+    static Mutant statusInWrongRegister() {
+        return new Mutant("TDG.VP.VMCALL returns the host's R10 in RAX", real(), null, (orig, regs) -> {
+            if (isVmcall(orig) && regs.get(Gpr.RAX) == 0) regs.set(Gpr.RAX, regs.get(Gpr.R10));
+        });
+    }
+
+    /** R10 and R11 swapped on the way back from the host. */
+    static Mutant r10R11Swapped() {
+        return new Mutant("R10 and R11 swapped after TDG.VP.VMCALL", real(), null, (orig, regs) -> {
+            if (isVmcall(orig) && regs.get(Gpr.RAX) == 0) {
+                long r10 = regs.get(Gpr.R10);
+                regs.set(Gpr.R10, regs.get(Gpr.R11));
+                regs.set(Gpr.R11, r10);
+            }
+        });
+    }
+}
