@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = "Check leaf-spec YAML files and folders. Prints each error as file:line:column: key.path: message;"
                 + " exits 1 when any error exists, 0 otherwise (2 when a path does not exist).")
-final class LintCommand implements java.util.concurrent.Callable<Integer> {
+final class LintCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders (default: the bundled leaf-specs).")
     List<Path> paths = new ArrayList<>();
 

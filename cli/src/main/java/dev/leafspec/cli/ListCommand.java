@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "Print the leaf catalogue: instruction, leaf number, sub-function, name, since, source.")
 final class ListCommand implements Callable<Integer> {
-    @Option(names = "--json", description = "Print a JSON array of objects with keys instruction, number, subfunction (null where none), name, since.")
+    @Option(names = "--json", description = "Print a JSON array of objects with keys instruction, number, subfunction ({\"R10\": n, \"R11\": n}, or null where none), name, since.")
     boolean json;
 
     @Option(names = "--specs", paramLabel = "DIR", description = "The leaf-specs folder (default: leaf-specs in the LeafSpec home).")
@@ -43,7 +43,14 @@ final class ListCommand implements Callable<Integer> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("instruction", l.instruction().name());
                 m.put("number", l.number());
-                m.put("subfunction", l.isSubfunction() ? subfunction(l) : null);
+                if (l.isSubfunction()) {
+                    Map<String, Object> sf = new LinkedHashMap<>();
+                    sf.put("R10", l.subfunction().r10());
+                    sf.put("R11", l.subfunction().r11());
+                    m.put("subfunction", sf);
+                } else {
+                    m.put("subfunction", null);
+                }
                 m.put("name", l.leaf());
                 m.put("since", l.since());
                 rows.add(m);
