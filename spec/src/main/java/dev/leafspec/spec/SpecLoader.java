@@ -132,6 +132,20 @@ public final class SpecLoader {
      * @return the errors, sorted by file, line and column, and the number of files read
      */
     public static LintResult lint(List<Path> filesOrFolders) {
+        return lint(filesOrFolders, null);
+    }
+
+    /**
+     * As {@link #lint(List)}, but a file with no leaf-specs root above it is checked against {@code fallbackRoot}
+     * (normally the bundled leaf-specs): its status and operand names are looked up in that root's catalogues, and
+     * it takes part in the catalogue-wide checks with that root's specs (so a new spec written elsewhere that reuses
+     * a bundled leaf number or rule id is caught).
+     *
+     * @param fallbackRoot a leaf-specs root, or null to check such files without names
+     */
+    public static LintResult lint(List<Path> filesOrFolders, Path fallbackRoot) {
+        Optional<Path> fallback = fallbackRoot != null && Files.isDirectory(fallbackRoot.resolve("status"))
+                ? Optional.of(fallbackRoot.toAbsolutePath().normalize()) : Optional.empty();
         List<SpecError> errors = new ArrayList<>();
         Map<Path, String> targets = new LinkedHashMap<>();
         for (Path given : filesOrFolders) {
@@ -152,7 +166,10 @@ public final class SpecLoader {
         }
 
         Map<Optional<Path>, List<Path>> groups = new LinkedHashMap<>();
-        for (Path abs : targets.keySet()) groups.computeIfAbsent(findRoot(abs), k -> new ArrayList<>()).add(abs);
+        for (Path abs : targets.keySet()) {
+            Optional<Path> root = findRoot(abs);
+            groups.computeIfAbsent(root.isPresent() ? root : fallback, k -> new ArrayList<>()).add(abs);
+        }
 
         Set<Path> checked = new LinkedHashSet<>(targets.keySet());
         for (Map.Entry<Optional<Path>, List<Path>> g : groups.entrySet()) {
