@@ -45,7 +45,13 @@ class BrokenImplementationsTest {
                 Arguments.of((Supplier<Mutants.Mutant>) Mutants::statusInWrongRegister, "@leaf:TDG.VP.VMCALL and not @contract",
                         List.of("TDG.VP.VMCALL", "VMCALL-R10", "RAX")),
                 Arguments.of((Supplier<Mutants.Mutant>) Mutants::r10R11Swapped, "@rule:VMCALL-RESTORE",
-                        List.of("TDG.VP.VMCALL", "VMCALL-RESTORE", "R10")));
+                        List.of("TDG.VP.VMCALL", "VMCALL-RESTORE", "R10")),
+                Arguments.of((Supplier<Mutants.Mutant>) Mutants::outputsNotZeroedOnError, "@leaf:TDG.VP.VEINFO.GET and @contract",
+                        List.of("TDG.VP.VEINFO.GET", "CONTRACT-ERROR-OUTPUTS", "RCX")),
+                Arguments.of((Supplier<Mutants.Mutant>) Mutants::retryWithoutResumeGpa, "@rule:MAPGPA-4",
+                        List.of("TDG.VP.VMCALL<MapGPA>", "MAPGPA-4", "R11")),
+                Arguments.of((Supplier<Mutants.Mutant>) Mutants::rbpAcceptedUnderNoRbpMod, "@rule:VMCALL-BITMAP-NO-RBP-MOD",
+                        List.of("TDG.VP.VMCALL", "VMCALL-BITMAP-NO-RBP-MOD", "RAX")));
     }
 
     @AfterAll
@@ -53,7 +59,7 @@ class BrokenImplementationsTest {
         Harness.use(Harness.create(Harness.DEFAULT_IMPL));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {1}")
     @MethodSource("mutants")
     void everyBrokenImplementationFailsWithAPreciseMessage(Supplier<Mutants.Mutant> mutant, String tags, List<String> mustName) {
         Mutants.Mutant m = mutant.get();

@@ -167,4 +167,25 @@ final class Mutants {
             }
         });
     }
+
+    /** TDG.VP.VEINFO.GET leaves its outputs (RCX) holding the caller's value when it fails. */
+    static Mutant outputsNotZeroedOnError() {
+        return new Mutant("TDG.VP.VEINFO.GET outputs not zeroed on error", real(), null, (orig, regs) -> {
+            if (isLeaf(orig, 3) && (regs.get(Gpr.RAX) >>> 63) != 0) regs.set(Gpr.RCX, orig.get(Gpr.RCX));
+        });
+    }
+
+    /** MapGPA RETRY comes back without the resume GPA: R11 still holds the sub-function number. */
+    static Mutant retryWithoutResumeGpa() {
+        return new Mutant("MapGPA RETRY without a resume GPA in R11", real(), null, (orig, regs) -> {
+            if (isVmcall(orig) && regs.get(Gpr.RAX) == 0 && regs.get(Gpr.R10) == 1) regs.set(Gpr.R11, orig.get(Gpr.R11));
+        });
+    }
+
+    /** RBP is accepted in the TDG.VP.VMCALL bitmap even when the TD runs with NO_RBP_MOD. */
+    static Mutant rbpAcceptedUnderNoRbpMod() {
+        return new Mutant("RBP accepted in the bitmap under NO_RBP_MOD", real(), (orig, regs) -> {
+            if (isVmcall(orig)) regs.set(Gpr.RCX, regs.get(Gpr.RCX) & ~Gpr.RBP.bit());
+        }, (orig, regs) -> regs.set(Gpr.RCX, orig.get(Gpr.RCX)));
+    }
 }
