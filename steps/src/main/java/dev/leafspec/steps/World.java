@@ -112,7 +112,9 @@ public class World {
     /** Calls the implementation with {@code regs}; NOT_SUPPORTED when the leaf is not modelled. */
     public void call(LeafSpec spec, Instruction insn, RegisterFile regs) {
         if (spec != null && !impl.capabilities().supportsLeaf(spec.leaf())) {
-            throw NotSupported.because("leaf " + spec.leaf());
+            boolean newerModule = !impl.capabilities().specVersions().isEmpty() && impl.capabilities().specVersions().stream()
+                    .allMatch(v -> ContractChecker.compareVersions(v, spec.since()) < 0);
+            throw NotSupported.because("leaf " + spec.leaf() + (newerModule ? " (TDX module " + spec.since() + ")" : ""));
         }
         leaf = spec;
         before = regs.copy();
