@@ -26,15 +26,17 @@ public final class GhciSubfunction {
     public static final long REPORT_FATAL_ERROR = 0x10003;
     public static final long SETUP_EVENT_NOTIFY_INTERRUPT = 0x10004;
     public static final long SERVICE = 0x10005;
+    /** MigTD transport calls (td-shim tdx-tdcall TDVMCALL_MIGTD; not in the published GHCI 1.0/1.5 documents). */
+    public static final long MIGTD = 0x10006;
 
     /** GHCI names in the order the capability list and the report use. */
     static final String[] NAMES = {
-        "GetTdVmCallInfo", "MapGPA", "GetQuote", "ReportFatalError", "SetupEventNotifyInterrupt", "Service",
+        "GetTdVmCallInfo", "MapGPA", "GetQuote", "ReportFatalError", "SetupEventNotifyInterrupt", "Service", "MigTD",
         "Instruction.CPUID", "Instruction.HLT", "Instruction.IO", "Instruction.RDMSR", "Instruction.WRMSR",
         "#VE.RequestMMIO", "Instruction.WBINVD", "Instruction.PCONFIG",
     };
     static final long[] CODES = {
-        GET_TD_VM_CALL_INFO, MAP_GPA, GET_QUOTE, REPORT_FATAL_ERROR, SETUP_EVENT_NOTIFY_INTERRUPT, SERVICE,
+        GET_TD_VM_CALL_INFO, MAP_GPA, GET_QUOTE, REPORT_FATAL_ERROR, SETUP_EVENT_NOTIFY_INTERRUPT, SERVICE, MIGTD,
         CPUID, HLT, IO, RDMSR, WRMSR, REQUEST_MMIO, WBINVD, PCONFIG,
     };
 

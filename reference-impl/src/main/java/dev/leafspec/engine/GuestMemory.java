@@ -183,15 +183,20 @@ final class GuestMemory {
 
     /** Writes bytes; private pages must be MAPPED. @throws IllegalArgumentException otherwise */
     void write(long gpa, byte[] bytes) {
-        checkRange(gpa, bytes.length);
+        write(gpa, bytes, bytes.length);
+    }
+
+    /** Writes the first {@code length} bytes of {@code bytes}; private pages must be MAPPED. */
+    void write(long gpa, byte[] bytes, int length) {
+        checkRange(gpa, length);
         boolean shared = isShared(gpa);
         long addr = shared ? gpa & ~sharedBit() : gpa;
         Map<Long, byte[]> pages = shared ? sharedPages : privatePages;
         int done = 0;
-        while (done < bytes.length) {
+        while (done < length) {
             long page = (addr + done) >>> 12;
             int off = (int) ((addr + done) & 0xFFF);
-            int n = Math.min(bytes.length - done, 4096 - off);
+            int n = Math.min(length - done, 4096 - off);
             pages.computeIfAbsent(page, k -> new byte[4096]);
             System.arraycopy(bytes, done, pages.get(page), off, n);
             done += n;

@@ -88,6 +88,8 @@ final class HostVmm {
         quoteStatus = null;
         quote = new byte[0];
         eventNotifyVector = 0;
+        migTdLastFunction = 0;
+        migTdLastRequestId = 0;
         fatalErrorCode = -1;
         fatalErrors.clear();
     }
@@ -186,6 +188,7 @@ final class HostVmm {
         else if (subfunction == GhciSubfunction.REPORT_FATAL_ERROR) reportFatalError(r);
         else if (subfunction == GhciSubfunction.SETUP_EVENT_NOTIFY_INTERRUPT) setupEventNotify(r);
         else if (subfunction == GhciSubfunction.SERVICE) service(r);
+        else if (subfunction == GhciSubfunction.MIGTD) migTd(r);
         else r.gpr(10, TdVmcallStatus.SUBFUNC_UNSUPPORTED);
     }
 
@@ -417,19 +420,90 @@ final class HostVmm {
         r.gpr(10, TdVmcallStatus.SUCCESS);
     }
 
+    /** MigTD leaf functions (R12 bits 15:0) and the API version (R12 bits 23:16), td-shim tdx-tdcall lib.rs / tdx.rs. */
+    static final int MIGTD_WAIT_FOR_REQUEST = 1, MIGTD_REPORT_STATUS = 2, MIGTD_SEND = 3, MIGTD_RECEIVE = 4;
+    static final int MIGTD_API_VERSION = 1;
+
+    /** The last MigTD leaf function the host accepted (0 = none), and its request id (R13) for 2..4. */
+    int migTdLastFunction;
+    long migTdLastRequestId;
+
+    /**
+     * MigTD (R11 = 0x10006), the transport a migration TD uses to talk to its host (td-shim
+     * {@code tdx-tdcall/src/tdx.rs tdvmcall_migtd_waitforrequest/reportstatus/send/receive}).
+     * R12: 15:0 leaf function, 23:16 API version (1), 63:24 reserved 0. Operands:
+     * <ul>
+     * <li>1 WaitForRequest: R13 buffer length, R14 shared buffer GPA, R15 interrupt vector.</li>
+     * <li>2 ReportStatus: R13 request id, R14 pre-migration status (byte 1 = operation result), R15 buffer
+     *     length, RBX shared buffer GPA, RDI interrupt vector.</li>
+     * <li>3 Send / 4 Receive: R13 request id, R14 buffer length, R15 shared buffer GPA, RBX interrupt vector.</li>
+     * </ul>
+     * Checks, in td-shim's order: an unknown leaf function, a version other than 1 or a reserved R12 bit →
+     * INVALID_OPERAND; ReportStatus with pre-migration status byte 1 in 0x0D..0xFE (reserved) → INVALID_OPERAND;
+     * a buffer GPA not 4 KB aligned → ALIGN_ERROR; a buffer GPA that is private or beyond GPAW → INVALID_OPERAND
+     * (the host cannot reach private memory); an interrupt vector 1..31 → INVALID_OPERAND. Otherwise SUCCESS
+     * (R10 = 0) and no other output: the host queues the call and later signals the vector. This host has no
+     * migration request or peer data, so it leaves the shared buffer unchanged (a WaitForRequest buffer keeps
+     * data status 0 and length 0, which MigTD reads as "no request yet").
+     */
+    private void migTd(RegisterFile r) {
+        long leaf = r.gpr(12);
+        int function = (int) (leaf & 0xFFFF);
+        long apiVersion = (leaf >>> 16) & 0xFF;
+        if ((leaf >>> 24) != 0 || apiVersion != MIGTD_API_VERSION || function < MIGTD_WAIT_FOR_REQUEST
+                || function > MIGTD_RECEIVE) {
+            r.gpr(10, TdVmcallStatus.INVALID_OPERAND);
+            return;
+        }
+        long gpa;
+        long vector;
+        switch (function) {
+            case MIGTD_WAIT_FOR_REQUEST:
+                gpa = r.gpr(14);
+                vector = r.gpr(15);
+                break;
+            case MIGTD_REPORT_STATUS: {
+                long op = (r.gpr(14) >>> 8) & 0xFF;
+                if (op >= 0x0D && op < 0xFF) {
+                    r.gpr(10, TdVmcallStatus.INVALID_OPERAND);
+                    return;
+                }
+                gpa = r.gpr(3);
+                vector = r.gpr(7);
+                break;
+            }
+            default:
+                gpa = r.gpr(15);
+                vector = r.gpr(3);
+                break;
+        }
+        if ((gpa & 0xFFF) != 0) {
+            r.gpr(10, TdVmcallStatus.ALIGN_ERROR);
+            return;
+        }
+        if (!td.memory.isShared(gpa) || !td.memory.isValidGpa(gpa, false) || (vector >= 1 && vector <= 31)) {
+            r.gpr(10, TdVmcallStatus.INVALID_OPERAND);
+            return;
+        }
+        migTdLastFunction = function;
+        migTdLastRequestId = function == MIGTD_WAIT_FOR_REQUEST ? 0 : r.gpr(13);
+        r.gpr(10, TdVmcallStatus.SUCCESS);
+    }
+
     /**
      * The host side of an EPT-violation TD exit on a private GPA, as KVM handles it: if no page holds the
      * GPA it adds a 4 KB PENDING page (TDH.MEM.PAGE.AUG; KVM TDX maps private memory at 4 KB); if a larger
-     * PENDING page holds it, it splits that page one level (TDH.MEM.PAGE.DEMOTE).
+     * PENDING page holds it, it splits that page one level (TDH.MEM.PAGE.DEMOTE). With {@code splitAny}
+     * (the module asked for a smaller mapping, TDG.MEM.PAGE.ATTR.WR) it splits a larger page in any state.
      * @return false if the host cannot resolve the violation
      */
-    boolean resolveEptViolation(long gpa) {
+    boolean resolveEptViolation(long gpa, boolean splitAny) {
         GuestMemory.Leaf l = td.memory.find(gpa);
         if (l == null) {
             td.memory.addLeaf(gpa & ~0xFFFL, 0, GuestMemory.PENDING);
             return true;
         }
-        if (l.state == GuestMemory.PENDING && l.level > 0) {
+        if ((l.state == GuestMemory.PENDING || splitAny) && l.level > 0) {
             td.memory.demote(l);
             return true;
         }

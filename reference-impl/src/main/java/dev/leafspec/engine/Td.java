@@ -46,8 +46,23 @@ final class Td {
     /** Instruction length in bits 31:0, instruction information in bits 63:32. */
     long veInstLenAndInfo;
 
-    boolean cpuidSupervisorVe;
-    boolean cpuidUserVe;
+    /** TDVPS.CPUID_SUPERVISOR_VE / CPUID_USER_VE (8-bit booleans; non-zero = #VE on CPUID at CPL 0 / CPL &gt; 0). */
+    int cpuidSupervisorVe;
+    int cpuidUserVe;
+    /** TDVPS.L2_CTLS[vm], vm 0..3 (64-bit). */
+    final long[] l2Ctls = new long[4];
+    /** TDVPS.TSC_DEADLINE[vm], vm 0..3 (64-bit; all ones = no deadline, the TDH.VP.INIT value). */
+    final long[] tscDeadline = new long[4];
+    /** TDVPS.CPUID_CONTROL[0..127] (8-bit each: bit 0 supervisor #VE, bit 1 user #VE). */
+    final byte[] cpuidControl = new byte[128];
+
+    /**
+     * TDR.TD_UUID (4 x 64 bits). The module generates it when the TD is created; the model uses a fixed
+     * arbitrary value (writable with the td.field fixture, field 0x8010000300000020 + element).
+     */
+    final long[] tdUuid = new long[4];
+    static final long[] DEFAULT_TD_UUID = {0x3C5A_91E7_0D2B_64F1L, 0x8E14_7A03_C9D6_25B8L,
+            0x51F0_B8C2_6E97_0A4DL, 0xA7D3_1F5C_48E2_9B06L};
 
     /** Other TD-scope field elements set by the td.field fixture, by (class << 24 | field code). */
     final Map<Long, Long> otherFields = new HashMap<>();
@@ -80,7 +95,11 @@ final class Td {
         java.util.Arrays.fill(servtdHash, (byte) 0);
         veValid = false;
         veExitReason = veExitQualification = veGla = veGpa = veInstLenAndInfo = 0;
-        cpuidSupervisorVe = cpuidUserVe = false;
+        cpuidSupervisorVe = cpuidUserVe = 0;
+        java.util.Arrays.fill(l2Ctls, 0);
+        java.util.Arrays.fill(tscDeadline, -1L);
+        java.util.Arrays.fill(cpuidControl, (byte) 0);
+        System.arraycopy(DEFAULT_TD_UUID, 0, tdUuid, 0, 4);
         otherFields.clear();
         memory.reset(gpaw);
     }
@@ -145,6 +164,7 @@ final class Td {
             case "RTMR": return qword(rtmr[elem / 6], elem % 6);
             case "SERVTD_HASH": return qword(servtdHash, elem);
             case "SERVTD_NUM": return 0;
+            case "TD_UUID": return tdUuid[elem];
             default: return otherFields.getOrDefault(key(f, elem), 0L) & TdMetadata.sizeMask(f);
         }
     }
@@ -172,8 +192,33 @@ final class Td {
             case "MROWNERCONFIG": putQword(mrOwnerConfig, elem, v); break;
             case "RTMR": putQword(rtmr[elem / 6], elem % 6, v); break;
             case "SERVTD_HASH": putQword(servtdHash, elem, v); break;
+            case "TD_UUID": tdUuid[elem] = v; break;
             default: otherFields.put(key(f, elem), v & TdMetadata.sizeMask(f));
         }
+    }
+
+    /**
+     * Reads element {@code elem} of TDVPS entry {@code idx} ({@link VpMetadata#TDVPS}) before the read mask.
+     * Entries the guest cannot read keep no value in the model and read as 0.
+     */
+    long readVpField(int idx, int elem) {
+        if (idx == VpMetadata.IDX_VCPU_INDEX) return vcpuIndex & 0xFFFFFFFFL;
+        if (idx == VpMetadata.IDX_CPUID_SUPERVISOR_VE) return cpuidSupervisorVe & 0xFF;
+        if (idx == VpMetadata.IDX_CPUID_USER_VE) return cpuidUserVe & 0xFF;
+        if (idx == VpMetadata.IDX_L2_CTLS) return l2Ctls[elem];
+        if (idx == VpMetadata.IDX_TSC_DEADLINE) return tscDeadline[elem];
+        if (idx == VpMetadata.IDX_CPUID_CONTROL) return cpuidControl[elem] & 0xFF;
+        return 0;
+    }
+
+    /** Writes element {@code elem} of TDVPS entry {@code idx}; {@code v} is already truncated to the element size. */
+    void writeVpField(int idx, int elem, long v) {
+        if (idx == VpMetadata.IDX_CPUID_SUPERVISOR_VE) cpuidSupervisorVe = (int) v;
+        else if (idx == VpMetadata.IDX_CPUID_USER_VE) cpuidUserVe = (int) v;
+        else if (idx == VpMetadata.IDX_L2_CTLS) l2Ctls[elem] = v;
+        else if (idx == VpMetadata.IDX_TSC_DEADLINE) tscDeadline[elem] = v;
+        else if (idx == VpMetadata.IDX_CPUID_CONTROL) cpuidControl[elem] = (byte) v;
+        else throw new IllegalStateException("TDVPS entry " + idx + " is not guest-writable");
     }
 
     /** TDX_FEATURES0 as tdx-module 1.5 metadata_sys.c reports it (bits per tdx_api_defs.h tdx_features_enum0_t). */

@@ -14,8 +14,8 @@ final class TdgVpCpuidveSet implements Leaf {
         if ((rcx >>> 2) != 0) {
             return TdxStatus.withOperand(TdxStatus.TDX_OPERAND_INVALID, TdxStatus.OPERAND_ID_RCX);
         }
-        m.td.cpuidSupervisorVe = (rcx & 1) != 0;
-        m.td.cpuidUserVe = (rcx & 2) != 0;
+        m.td.cpuidSupervisorVe = (int) (rcx & 1);
+        m.td.cpuidUserVe = (int) ((rcx >>> 1) & 1);
         return TdxStatus.TDX_SUCCESS;
     }
 }

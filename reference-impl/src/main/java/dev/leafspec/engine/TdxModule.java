@@ -71,6 +71,8 @@ public final class TdxModule implements LeafImplementation {
     private long faultGpa;
     private long faultQualification;
     private long faultExtQualification;
+    /** The pending EPT violation asks the host to split a larger page whatever its state (TDG.MEM.PAGE.ATTR.WR). */
+    private boolean faultSplitAny;
 
     public TdxModule() {
         leaves[TDG_VP_VMCALL] = new TdgVpVmcall();
@@ -86,8 +88,8 @@ public final class TdxModule implements LeafImplementation {
         leaves[TDG_VP_WR] = new TdgVpRdWr(true);
         leaves[TDG_SYS_RD] = new TdgSysRd();
         leaves[TDG_SYS_RDALL] = new TdgSysRdall();
-        leaves[TDG_SERVTD_RD] = new TdgServtdRdWr("TDG.SERVTD.RD");
-        leaves[TDG_SERVTD_WR] = new TdgServtdRdWr("TDG.SERVTD.WR");
+        leaves[TDG_SERVTD_RD] = new TdgServtdRdWr(false);
+        leaves[TDG_SERVTD_WR] = new TdgServtdRdWr(true);
         leaves[TDG_MR_VERIFYREPORT] = new TdgMrVerifyreport();
         leaves[TDG_MEM_PAGE_ATTR_RD] = new TdgMemPageAttrRd();
         leaves[TDG_MEM_PAGE_ATTR_WR] = new TdgMemPageAttrWr();
@@ -95,7 +97,7 @@ public final class TdxModule implements LeafImplementation {
         leaves[TDG_VP_INVEPT] = new TdgVpInvept();
         leaves[TDG_VP_INVVPID] = new TdgVpInvvpid();
         for (int l : new int[] {TDG_MR_RTMR_EXTEND, TDG_MR_REPORT, TDG_MEM_PAGE_ACCEPT, TDG_SYS_RDALL,
-                TDG_MR_VERIFYREPORT, TDG_MEM_PAGE_ATTR_RD}) {
+                TDG_MR_VERIFYREPORT, TDG_MEM_PAGE_ATTR_RD, TDG_MEM_PAGE_ATTR_WR}) {
             mayFault[l] = true;
         }
         reset();
@@ -105,8 +107,9 @@ public final class TdxModule implements LeafImplementation {
         Set<String> l = new LinkedHashSet<>();
         for (String s : new String[] {"TDG.VP.VMCALL", "TDG.VP.INFO", "TDG.MR.RTMR.EXTEND", "TDG.VP.VEINFO.GET",
                 "TDG.MR.REPORT", "TDG.VP.CPUIDVE.SET", "TDG.MEM.PAGE.ACCEPT", "TDG.VM.RD", "TDG.VM.WR",
-                "TDG.SYS.RD", "TDG.MR.VERIFYREPORT", "TDG.MEM.PAGE.ATTR.RD", "TDG.VP.ENTER", "TDG.VP.INVEPT",
-                "TDG.VP.INVVPID"}) {
+                "TDG.VP.RD", "TDG.VP.WR", "TDG.SYS.RD", "TDG.SYS.RDALL", "TDG.SERVTD.RD", "TDG.SERVTD.WR",
+                "TDG.MR.VERIFYREPORT", "TDG.MEM.PAGE.ATTR.RD", "TDG.MEM.PAGE.ATTR.WR", "TDG.VP.ENTER",
+                "TDG.VP.INVEPT", "TDG.VP.INVVPID"}) {
             l.add(s);
         }
         for (String n : GhciSubfunction.NAMES) l.add("TDG.VP.VMCALL<" + n + ">");
@@ -177,7 +180,7 @@ public final class TdxModule implements LeafImplementation {
                 throw new NotSupportedException("TDCALL memory operand on a PENDING page with PENDING_VE_DISABLE"
                         + " (the TD exits to the host on every retry)");
             }
-            if (!host.resolveEptViolation(faultGpa)) {
+            if (!host.resolveEptViolation(faultGpa, faultSplitAny)) {
                 throw new NotSupportedException(String.format(
                         "EPT-violation TD exit at GPA 0x%x that the host VMM model cannot resolve", faultGpa));
             }
@@ -235,11 +238,43 @@ public final class TdxModule implements LeafImplementation {
 
     /** Requests an EPT-violation TD exit (exit qualification bit 0 data read, bit 1 data write). */
     long eptViolation(long gpa, long qualification, long extQualification) {
+        faultSplitAny = false;
         faultGpa = gpa;
         faultQualification = qualification;
         faultExtQualification = extQualification;
         return SIGNAL_EPT_VIOLATION;
     }
+
+    /**
+     * Like {@link #eptViolation}, for a walk that stopped at a larger page the host is expected to demote
+     * whatever its state (tdg_mem_page_attr_wr.c: "the host VMM is expected to demote the page and re-enter").
+     */
+    long eptViolationSplit(long gpa, long qualification, long extQualification) {
+        long s = eptViolation(gpa, qualification, extQualification);
+        faultSplitAny = true;
+        return s;
+    }
+
+    /**
+     * A cross-TD trap TD exit (td_exit.c async_tdexit_cross_td, status TDX_CROSS_TD_TRAP 0x9000000900000000, a
+     * trap-like exit because bit 60 HOST_RECOVERABILITY_HINT is set): the host sees RAX = TDX_CROSS_TD_TRAP,
+     * RCX = 0 (exit qualification, VM 0), RDX = the detailed status, R8 = the target TDR HPA and
+     * R9..R15, RBX, RBP, RSI, RDI = 0. The host model resumes the VCPU at once; the guest continues after the
+     * TDCALL with RAX = the detailed status (written to the guest RAX before the exit).
+     * @return the guest's RAX
+     */
+    long crossTdTrap(long crossTdStatus, long targetTdrPa) {
+        hostRegs.clear();
+        hostRegs.gpr(0, TDX_CROSS_TD_TRAP);
+        hostRegs.gpr(2, crossTdStatus);
+        hostRegs.gpr(8, targetTdrPa);
+        lastExit = hostRegs.copy();
+        lastAnswer = null;
+        return crossTdStatus;
+    }
+
+    /** TD-exit status of a cross-TD trap (tdx_error_codes_defs.h TDX_CROSS_TD_TRAP). */
+    static final long TDX_CROSS_TD_TRAP = 0x9000000900000000L;
 
     static boolean isSignal(long status) {
         return status == SIGNAL_EPT_VIOLATION || status == SIGNAL_PENDING;
