@@ -51,7 +51,9 @@ class BrokenImplementationsTest {
                 Arguments.of((Supplier<Mutants.Mutant>) Mutants::retryWithoutResumeGpa, "@rule:MAPGPA-4",
                         List.of("TDG.VP.VMCALL<MapGPA>", "MAPGPA-4", "R11")),
                 Arguments.of((Supplier<Mutants.Mutant>) Mutants::rbpAcceptedUnderNoRbpMod, "@rule:VMCALL-BITMAP-NO-RBP-MOD",
-                        List.of("TDG.VP.VMCALL", "VMCALL-BITMAP-NO-RBP-MOD", "RAX")));
+                        List.of("TDG.VP.VMCALL", "VMCALL-BITMAP-NO-RBP-MOD", "RAX")),
+                Arguments.of((Supplier<Mutants.Mutant>) Mutants::statusNotWritten, "@leaf:TDG.VP.INFO and @contract",
+                        List.of("TDG.VP.INFO", "CONTRACT-STATUS", "RAX[31:0]")));
     }
 
     @AfterAll

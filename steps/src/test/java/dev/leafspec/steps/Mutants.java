@@ -188,4 +188,11 @@ final class Mutants {
             if (isVmcall(orig)) regs.set(Gpr.RCX, regs.get(Gpr.RCX) & ~Gpr.RBP.bit());
         }, (orig, regs) -> regs.set(Gpr.RCX, orig.get(Gpr.RCX)));
     }
+
+    /** TDG.VP.INFO never writes its status: RAX keeps the leaf number (1), which masks to TDX_SUCCESS. */
+    static Mutant statusNotWritten() {
+        return new Mutant("TDG.VP.INFO leaves the leaf number in RAX", real(), null, (orig, regs) -> {
+            if (isLeaf(orig, 1) && regs.get(Gpr.RAX) == 0) regs.set(Gpr.RAX, orig.get(Gpr.RAX));
+        });
+    }
 }

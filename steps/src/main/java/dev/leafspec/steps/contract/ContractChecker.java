@@ -88,6 +88,13 @@ public final class ContractChecker {
             return code;
         }
         String name = code.get().name();
+        if (code.get().allValues().contains(0L) && status != 0) {
+            // TDX_SUCCESS carries no operand id or detail: a non-zero RAX that masks to 0 is not a status at all
+            // (for example the leaf number left in RAX by an implementation that did not complete the call)
+            out.add(new Violation(spec.leaf(), "CONTRACT-STATUS", statusReg, "[31:0]",
+                    String.format("TDX_SUCCESS has bits 31:0 clear, got 0x%016x", status)));
+            return code;
+        }
         List<StatusRef> listed = spec.status().codes().stream().filter(r -> r.code().equals(name)).toList();
         if (listed.isEmpty()) {
             out.add(new Violation(spec.leaf(), "CONTRACT-STATUS", statusReg, null,
