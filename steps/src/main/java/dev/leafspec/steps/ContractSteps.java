@@ -33,7 +33,7 @@ public class ContractSteps {
         this.world = world;
     }
 
-    @When("the guest calls {leaf} with each reserved RAX bit set")
+    @When("the guest/VMM calls {leaf} with each reserved RAX bit set")
     public void reservedRaxBits(LeafSpec leaf) {
         int version = leaf.versions().isEmpty() ? 0 : leaf.versions().get(0);
         for (int bit : RESERVED_RAX_BITS) {
@@ -43,7 +43,7 @@ public class ContractSteps {
         }
     }
 
-    @When("the guest calls {leaf} with an unsupported version")
+    @When("the guest/VMM calls {leaf} with an unsupported version")
     public void unsupportedVersion(LeafSpec leaf) {
         int max = leaf.versions().stream().mapToInt(Integer::intValue).max().orElse(0);
         List<Integer> bad = new ArrayList<>();
@@ -54,7 +54,7 @@ public class ContractSteps {
         }
     }
 
-    @When("the guest calls {leaf} with its example inputs")
+    @When("the guest/VMM calls {leaf} with its example inputs")
     public void example(LeafSpec leaf) {
         int version = leaf.versions().isEmpty() ? 0 : leaf.versions().get(0);
         world.call(leaf, leaf.instruction(), world.prepare(leaf, version, exampleInputs(leaf)));

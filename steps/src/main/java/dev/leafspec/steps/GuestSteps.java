@@ -31,6 +31,11 @@ public class GuestSteps {
 
     // ---------------------------------------------------------------- Given
 
+    @Given("a TDX module")
+    public void aTdxModule() {
+        // the implementation was reset by Hooks
+    }
+
     @Given("a TD guest")
     public void aTdGuest() {
         // the implementation was reset by Hooks; nothing else to do

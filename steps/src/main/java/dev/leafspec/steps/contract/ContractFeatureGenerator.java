@@ -78,15 +78,17 @@ public final class ContractFeatureGenerator {
         sb.append("@contract @generated ").append(leafTag(name)).append(" @area:").append(leaf.area()).append('\n');
         sb.append("Feature: Generic contract of ").append(name).append(" (").append(what).append(")\n");
         sb.append("  ").append(leaf.summary().replace("\n", " ")).append("\n\n");
-        sb.append("  Background:\n    Given a TD guest\n\n");
+        boolean host = leaf.instruction() == dev.leafspec.api.Instruction.SEAMCALL;
+        String caller = host ? "the VMM" : "the guest";
+        sb.append("  Background:\n    Given ").append(host ? "a TDX module" : "a TD guest").append("\n\n");
         if (!leaf.isSubfunction()) {
             sb.append("  @rule:CONTRACT-RAX-RESERVED\n");
             sb.append("  Scenario: ").append(name).append(" rejects reserved RAX bits\n");
-            sb.append("    When the guest calls ").append(name).append(" with each reserved RAX bit set\n");
+            sb.append("    When ").append(caller).append(" calls ").append(name).append(" with each reserved RAX bit set\n");
             sb.append("    Then each call returns TDX_OPERAND_INVALID with operand RAX and changes no other register\n\n");
             sb.append("  @rule:CONTRACT-RAX-VERSION\n");
             sb.append("  Scenario: ").append(name).append(" rejects an unsupported version\n");
-            sb.append("    When the guest calls ").append(name).append(" with an unsupported version\n");
+            sb.append("    When ").append(caller).append(" calls ").append(name).append(" with an unsupported version\n");
             // one version: the dispatcher rejects the call before the handler runs, so nothing else may change;
             // several versions: the handler checks the version and may already have written its outputs
             sb.append("    Then each call returns TDX_OPERAND_INVALID with operand RAX and changes ")
@@ -96,22 +98,22 @@ public final class ContractFeatureGenerator {
             sb.append("  @rule:CONTRACT-PRESERVE\n");
             sb.append("  Scenario: ").append(name).append(" preserves the registers the bitmap does not select, even from a hostile host\n");
             sb.append("    Given the host writes 0xBAD0BAD0BAD0BAD0 into every register on every exit\n");
-            sb.append("    When the guest calls ").append(name).append(" with its example inputs\n");
+            sb.append("    When ").append(caller).append(" calls ").append(name).append(" with its example inputs\n");
             sb.append("    Then the registers outside its outputs are preserved\n\n");
             sb.append("  @rule:CONTRACT-HOST-VIEW\n");
             sb.append("  Scenario: ").append(name).append(" exposes only the selected registers to the host\n");
-            sb.append("    When the guest calls ").append(name).append(" with its example inputs\n");
+            sb.append("    When ").append(caller).append(" calls ").append(name).append(" with its example inputs\n");
             sb.append("    Then the host saw only the registers the bitmap selects\n\n");
         } else {
             sb.append("  @rule:CONTRACT-PRESERVE\n");
             sb.append("  Scenario: ").append(name).append(" preserves the registers outside its outputs\n");
-            sb.append("    When the guest calls ").append(name).append(" with its example inputs\n");
+            sb.append("    When ").append(caller).append(" calls ").append(name).append(" with its example inputs\n");
             sb.append("    Then the registers outside its outputs are preserved\n\n");
         }
         sb.append("  @rule:CONTRACT-STATUS\n");
         sb.append("  Scenario: ").append(name).append(" returns a listed status in ").append(leaf.status().register())
                 .append(leaf.leafStatus() != null ? " and a listed host status in " + leaf.leafStatus().register() : "").append('\n');
-        sb.append("    When the guest calls ").append(name).append(" with its example inputs\n");
+        sb.append("    When ").append(caller).append(" calls ").append(name).append(" with its example inputs\n");
         sb.append("    Then the status lands in its status register with a listed code\n");
         return sb.toString();
     }
