@@ -111,6 +111,34 @@ Feature: TDG.VP.VMCALL passes only the registers its RCX bitmap selects
       And R11 is 0x0000800000101000
       And every register outside the bitmap is unchanged
 
+  Rule: XMM registers are passed by bitmap like GPRs
+
+    @rule:VMCALL-XMM
+    Scenario: a selected XMM carries what the host wrote, an unselected one is restored
+      Given the host writes 0x1234 into XMM3 on every exit
+      And the host writes 0x5678 into XMM4 on every exit
+      When the guest calls TDG.VP.VMCALL with:
+        | RCX | bitmap R10 R11 R12 R13 XMM3 |
+        | R10 | 0                           |
+        | R11 | 0x10001                     |
+        | R12 | 0x0000800000100000          |
+        | R13 | 0x1000                      |
+      Then RAX is TDX_SUCCESS
+      And XMM3 is 0x1234
+      And XMM4 is unchanged
+      And every register outside the bitmap is unchanged
+
+    @rule:VMCALL-XMM
+    Scenario: the host sees a selected XMM and not an unselected one
+      When the guest calls TDG.VP.VMCALL with:
+        | RCX | bitmap R10 R11 R12 R13 XMM7 |
+        | R10 | 0                           |
+        | R11 | 0x10001                     |
+        | R12 | 0x0000800000100000          |
+        | R13 | 0x1000                      |
+      Then the host saw XMM7 = 0x5EED000000001007
+      And the host saw only the registers the bitmap selects
+
   Rule: the module's status is in RAX, the host's in R10
 
     @rule:VMCALL-R10

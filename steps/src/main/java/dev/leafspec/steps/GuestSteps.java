@@ -308,9 +308,8 @@ public class GuestSteps {
                         b.xmmHigh(n), b.xmmLow(n), a.xmmHigh(n), a.xmmLow(n)).isTrue();
     }
 
-    @Then("XMM{int} is {word}")
-    public void xmmIs(int n, String value) {
-        BigInteger v = new BigInteger(value.replace("_", "").substring(2), 16);
+    @Then("XMM{int} is {xmmvalue}")
+    public void xmmIs(int n, BigInteger v) {
         long lo = v.longValue();
         long hi = v.shiftRight(64).longValue();
         RegisterFile a = world.after();

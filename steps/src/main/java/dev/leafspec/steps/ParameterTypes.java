@@ -52,6 +52,14 @@ public class ParameterTypes {
         return Hex.parse(text);
     }
 
+    /** A 128-bit XMM value: 0x followed by up to 32 hex digits (underscores allowed). */
+    @ParameterType("0x[0-9a-fA-F_]+")
+    public java.math.BigInteger xmmvalue(String text) {
+        java.math.BigInteger v = new java.math.BigInteger(text.replace("_", "").substring(2), 16);
+        if (v.bitLength() > 128) throw new IllegalArgumentException("'" + text + "' does not fit in 128 bits");
+        return v;
+    }
+
     @ParameterType("XMM(?:1[0-5]|[0-9])")
     public Integer xmm(String text) {
         return Integer.parseInt(text.substring(3));
