@@ -14,12 +14,15 @@ import dev.leafspec.api.RegisterFile;
  * <li>Errors: malformed id or no such field → TDX_METADATA_FIELD_ID_INCORRECT (0xC0000C0000000000);
  *     a field the guest cannot read → TDX_METADATA_FIELD_NOT_READABLE (0xC0000C0200000000).</li>
  * </ul>
+ * Module 1.0 (version 0 only; the dispatcher rejects version 1) uses its own field codes and statuses,
+ * see {@link TdMetadata10}.
  */
 final class TdgVmRd implements Leaf {
     static final int CLASS_CPUID_VALUES = 0x14;
 
     @Override
     public long execute(TdxModule m, RegisterFile regs, int version) {
+        if (!m.td.is15()) return TdMetadata10.readWrite(m.td, regs, false);
         long requested = regs.gpr(2);
         if (version > 0) regs.gpr(2, TdMetadata.FIELD_ID_NA);
         regs.gpr(8, 0);

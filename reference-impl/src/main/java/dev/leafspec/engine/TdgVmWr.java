@@ -16,10 +16,13 @@ import dev.leafspec.api.RegisterFile;
  * <li>Output R8 = the previous value ANDed with the guest read mask; R8 = 0 on error.</li>
  * </ul>
  * Guest-writable TD fields in 1.5: NOTIFY_ENABLES bit 0, TD_CTLS bit 0.
+ * Module 1.0 uses its own field codes and statuses and ignores R9 bits outside the write mask,
+ * see {@link TdMetadata10}.
  */
 final class TdgVmWr implements Leaf {
     @Override
     public long execute(TdxModule m, RegisterFile regs, int version) {
+        if (!m.td.is15()) return TdMetadata10.readWrite(m.td, regs, true);
         long value = regs.gpr(8);
         long mask = regs.gpr(9);
         regs.gpr(8, 0);
