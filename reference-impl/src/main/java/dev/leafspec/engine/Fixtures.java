@@ -94,6 +94,9 @@ final class Fixtures {
                 case "FLEXIBLE_PENDING_VE": td.flexiblePendingVe = Params.bool(v); break;
                 case "PENDING_VE_DISABLE": td.tdCtls = Params.bool(v) ? td.tdCtls | 1 : td.tdCtls & ~1L; break;
                 case "VERIFYREPORT": td.verifyReportAvailable = Params.bool(v); break;
+                case "SEALING": td.sealing = Params.bool(v); break;
+                case "ENABLE_HW_KEYS": td.tdCtls = Params.bool(v) ? td.tdCtls | 0x10 : td.tdCtls & ~0x10L; break;
+                case "SEALING_SUPPORTED": td.sealingSupported = Params.bool(v); break;
                 case "VERSION":
                     switch (v.trim()) {
                         case "1.0": td.version = 10; break;

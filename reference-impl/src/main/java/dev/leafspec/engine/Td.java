@@ -29,6 +29,10 @@ final class Td {
     long tscFrequency;
     /** Whether the platform supports SEAMVERIFYREPORT (TDG.MR.VERIFYREPORT; TDX_FEATURES0 bit 8). */
     boolean verifyReportAvailable;
+    /** Whether the platform supports SEAMGETKEY (TDG.MR.KEY.GET; tdh_sys_init.c sealing_supported). */
+    boolean sealingSupported;
+    /** TDCS.CONFIG_FLAGS bit 7 SEALING (TDX 1.5.34 config_flags_t): TDG.MR.KEY.GET enabled. */
+    boolean sealing;
 
     final byte[][] rtmr = new byte[4][48];
     final byte[] mrtd = new byte[48];
@@ -87,6 +91,8 @@ final class Td {
         notifyEnables = 0;
         tscFrequency = 100; // 2.5 GHz
         verifyReportAvailable = true;
+        sealingSupported = true;
+        sealing = false;
         for (byte[] r : rtmr) java.util.Arrays.fill(r, (byte) 0);
         System.arraycopy(sha384("LeafSpec reference TD initial contents".getBytes(StandardCharsets.US_ASCII)), 0, mrtd, 0, 48);
         java.util.Arrays.fill(mrConfigId, (byte) 0);
@@ -117,9 +123,12 @@ final class Td {
         return (tdCtls & 1) != 0;
     }
 
-    /** TDCS.CONFIG_FLAGS: bit 0 GPAW (52-bit), bit 1 FLEXIBLE_PENDING_VE, bit 2 NO_RBP_MOD (tdx_api_defs.h config_flags_t). */
+    /**
+     * TDCS.CONFIG_FLAGS: bit 0 GPAW (52-bit), bit 1 FLEXIBLE_PENDING_VE, bit 2 NO_RBP_MOD (tdx_api_defs.h config_flags_t),
+     * bit 7 SEALING (TDX 1.5.34).
+     */
     long configFlags() {
-        return (gpaw == 52 ? 1 : 0) | (flexiblePendingVe ? 2 : 0) | (noRbpMod ? 4 : 0);
+        return (gpaw == 52 ? 1 : 0) | (flexiblePendingVe ? 2 : 0) | (noRbpMod ? 4 : 0) | (sealing ? 0x80 : 0);
     }
 
     static byte[] sha384(byte[] data) {
@@ -184,6 +193,7 @@ final class Td {
                 memory.setGpaw(gpaw);
                 flexiblePendingVe = (v & 2) != 0;
                 noRbpMod = (v & 4) != 0;
+                sealing = (v & 0x80) != 0;
                 break;
             case "TD_CTLS": tdCtls = v; break;
             case "MRTD": putQword(mrtd, elem, v); break;

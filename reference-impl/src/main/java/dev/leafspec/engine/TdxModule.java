@@ -49,9 +49,10 @@ public final class TdxModule implements LeafImplementation {
             TDG_MR_REPORT = 4, TDG_VP_CPUIDVE_SET = 5, TDG_MEM_PAGE_ACCEPT = 6, TDG_VM_RD = 7, TDG_VM_WR = 8,
             TDG_VP_RD = 9, TDG_VP_WR = 10, TDG_SYS_RD = 11, TDG_SYS_RDALL = 12, TDG_SERVTD_RD = 18,
             TDG_SERVTD_WR = 20, TDG_MR_VERIFYREPORT = 22, TDG_MEM_PAGE_ATTR_RD = 23, TDG_MEM_PAGE_ATTR_WR = 24,
-            TDG_VP_ENTER = 25, TDG_VP_INVEPT = 26, TDG_VP_INVVPID = 27;
+            TDG_VP_ENTER = 25, TDG_VP_INVEPT = 26, TDG_VP_INVVPID = 27,
+            TDG_MR_KEY_GET = 29;
 
-    private static final int NUM_LEAVES = 28;
+    private static final int NUM_LEAVES = 30;
     /** Highest leaf number of TDX module 1.0 (TDG.VM.WR). */
     private static final int LAST_LEAF_1_0 = TDG_VM_WR;
 
@@ -96,8 +97,11 @@ public final class TdxModule implements LeafImplementation {
         leaves[TDG_VP_ENTER] = new TdgVpEnter();
         leaves[TDG_VP_INVEPT] = new TdgVpInvept();
         leaves[TDG_VP_INVVPID] = new TdgVpInvvpid();
+        // TDG.MR.KEY.GET exists from TDX module 1.5.34 (not 1.5.01); the engine has no minor version and accepts
+        // it whenever it models 1.5 (leaves above TDG.VM.WR are rejected on 1.0 below).
+        leaves[TDG_MR_KEY_GET] = new TdgMrKeyGet();
         for (int l : new int[] {TDG_MR_RTMR_EXTEND, TDG_MR_REPORT, TDG_MEM_PAGE_ACCEPT, TDG_SYS_RDALL,
-                TDG_MR_VERIFYREPORT, TDG_MEM_PAGE_ATTR_RD, TDG_MEM_PAGE_ATTR_WR}) {
+                TDG_MR_VERIFYREPORT, TDG_MEM_PAGE_ATTR_RD, TDG_MEM_PAGE_ATTR_WR, TDG_MR_KEY_GET}) {
             mayFault[l] = true;
         }
         reset();
@@ -109,7 +113,7 @@ public final class TdxModule implements LeafImplementation {
                 "TDG.MR.REPORT", "TDG.VP.CPUIDVE.SET", "TDG.MEM.PAGE.ACCEPT", "TDG.VM.RD", "TDG.VM.WR",
                 "TDG.VP.RD", "TDG.VP.WR", "TDG.SYS.RD", "TDG.SYS.RDALL", "TDG.SERVTD.RD", "TDG.SERVTD.WR",
                 "TDG.MR.VERIFYREPORT", "TDG.MEM.PAGE.ATTR.RD", "TDG.MEM.PAGE.ATTR.WR", "TDG.VP.ENTER",
-                "TDG.VP.INVEPT", "TDG.VP.INVVPID"}) {
+                "TDG.VP.INVEPT", "TDG.VP.INVVPID", "TDG.MR.KEY.GET"}) {
             l.add(s);
         }
         for (String n : GhciSubfunction.NAMES) l.add("TDG.VP.VMCALL<" + n + ">");
