@@ -34,7 +34,8 @@ import java.util.Set;
  *       or (TDG.VP.VMCALL) selected by the RCX bitmap is unchanged.</li>
  *   <li>{@code CONTRACT-RESERVED-OUT}: on success, reserved output bits read as zero.</li>
  *   <li>{@code CONTRACT-ERROR-OUTPUTS}: on error, outputs are zero where the leaf says {@code outputs-on-error: zeroed}.</li>
- *   <li>{@code CONTRACT-VECTOR}: XMM registers follow the leaf's vector-state (preserved, or unselected ones preserved).</li>
+ *   <li>{@code CONTRACT-VECTOR}: XMM registers follow the leaf's vector-state: preserved; passed-by-bitmap (unselected ones
+ *       preserved); zeroed (each XMM untouched or zero, never another value).</li>
  * </ul>
  */
 public final class ContractChecker {
@@ -214,9 +215,11 @@ public final class ContractChecker {
             if (mustKeep && !same) {
                 out.add(new Violation(spec.leaf(), "CONTRACT-VECTOR", "XMM" + i, null,
                         "must be preserved (" + vs.xmm().yaml() + "): expected " + xmm(before, i) + ", got " + xmm(after, i)));
-            } else if (mustZero && (after.xmmLow(i) != 0 || after.xmmHigh(i) != 0)) {
+            } else if (mustZero && !same && (after.xmmLow(i) != 0 || after.xmmHigh(i) != 0)) {
+                // "zeroed" is what a leaf may do (the AES-GCM migration leaves zero XMM0-15 only once they reach
+                // AES-GCM): each XMM is either untouched or zero, never another value
                 out.add(new Violation(spec.leaf(), "CONTRACT-VECTOR", "XMM" + i, null,
-                        "must be zeroed: got " + xmm(after, i)));
+                        "may only be preserved or zeroed: expected " + xmm(before, i) + " or 0, got " + xmm(after, i)));
             }
         }
     }
