@@ -228,16 +228,9 @@ public final class ContractChecker {
         return String.format("0x%016x%016x", r.xmmHigh(i), r.xmmLow(i));
     }
 
-    /** Compares dotted module versions ("1.0" &lt; "1.5" &lt; "2.0"). */
+    /** Compares dotted module versions ("1.0" &lt; "1.5" &lt; "2.0"); see {@link dev.leafspec.spec.Values#compareVersions}. */
     public static int compareVersions(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            int p = i < x.length ? Integer.parseInt(x[i]) : 0;
-            int q = i < y.length ? Integer.parseInt(y[i]) : 0;
-            if (p != q) return Integer.compare(p, q);
-        }
-        return 0;
+        return dev.leafspec.spec.Values.compareVersions(a, b);
     }
 
     /** @return the status value of {@code name} for the module version (falls back to any known value) */
