@@ -41,6 +41,11 @@ final class Fixtures {
                 m.host.setQuote(quoteStatus(opt(p, "status", "0")), q == null ? new byte[0] : Params.hexBytes(q));
                 break;
             }
+            case "platform.config": SeamFixtures.platformConfig(m.seam, p); break;
+            case "platform.lp": SeamFixtures.platformLp(m.seam, p); break;
+            case "platform.ready": SeamFixtures.platformReady(m.seam); break;
+            case "host.memory": SeamFixtures.hostMemory(m.seam, p); break;
+            case "host.lock": SeamFixtures.hostLock(m.seam, p); break;
             case "host.unsupported": m.host.addUnsupported(GhciSubfunction.parse(req(p, "subfunction"))); break;
             default: throw new NotSupportedException("fixture " + name);
         }

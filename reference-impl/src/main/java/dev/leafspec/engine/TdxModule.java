@@ -32,7 +32,10 @@ import java.util.Set;
  * #VE (exit reason 48 in the VE information area) and the TDCALL returns with every register unchanged
  * (helpers.c check_walk_and_map_guest_side_gpa).
  *
- * <p>SEAMCALL is not modelled.
+ * <p><b>SEAMCALL</b> (the host side) goes to {@link SeamcallDispatcher} over the host-side state {@link SeamHost}:
+ * the module lifecycle (TDH.SYS.*), the PAMT and the TD build leaves. A fresh {@link #reset()} leaves the module
+ * uninitialised (SYSINIT_PENDING); fixture {@code platform.ready} initialises it in one step. The guest-side TD used by
+ * TDCALL is independent of the host-side TDs.
  */
 public final class TdxModule implements LeafImplementation {
     /** Internal leaf results that are not completion statuses. */
@@ -61,6 +64,9 @@ public final class TdxModule implements LeafImplementation {
 
     final Td td = new Td();
     final HostVmm host = new HostVmm(td);
+    /** Host-side (SEAMCALL) state of the module. */
+    final SeamHost seam = new SeamHost();
+    private final SeamcallDispatcher seamcall = new SeamcallDispatcher();
     private final Leaf[] leaves = new Leaf[NUM_LEAVES];
     private final boolean[] mayFault = new boolean[NUM_LEAVES];
     private final RegisterFile entry = new RegisterFile();
@@ -117,7 +123,8 @@ public final class TdxModule implements LeafImplementation {
             l.add(s);
         }
         for (String n : GhciSubfunction.NAMES) l.add("TDG.VP.VMCALL<" + n + ">");
-        return new Capabilities(Set.of(Role.MODULE_TDCALL, Role.VMM_TDVMCALL), Set.of("1.0", "1.5"), l,
+        for (String n : SeamcallDispatcher.modelledNames()) l.add(n);
+        return new Capabilities(Set.of(Role.MODULE_TDCALL, Role.VMM_TDVMCALL, Role.MODULE_SEAMCALL), Set.of("1.0", "1.5"), l,
                 Set.of("NO_RBP_MOD", "vector-state", "host-view", "guest-memory"));
     }
 
@@ -135,17 +142,24 @@ public final class TdxModule implements LeafImplementation {
     public void reset() {
         td.reset();
         host.reset();
+        seam.reset();
         hostRegs.clear();
         lastExit = null;
         lastAnswer = null;
     }
 
     /**
-     * Executes one TDCALL. See the class comment for the RAX decode.
-     * @throws NotSupportedException for SEAMCALL and for leaves (or leaf paths) that are not modelled
+     * Executes one TDCALL or SEAMCALL. See the class comment for the RAX decode.
+     * @throws NotSupportedException for leaves (or leaf paths) that are not modelled
      */
     @Override
     public void call(Instruction instruction, RegisterFile regs) {
+        if (instruction == Instruction.SEAMCALL) {
+            lastExit = null;
+            lastAnswer = null;
+            seamcall.call(seam, regs);
+            return;
+        }
         if (instruction != Instruction.TDCALL) {
             throw new NotSupportedException("instruction " + instruction);
         }

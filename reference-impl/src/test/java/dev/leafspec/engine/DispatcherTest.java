@@ -52,16 +52,16 @@ class DispatcherTest extends EngineTestBase {
     }
 
     @Test
-    void seamcallIsNotSupported() {
+    void unmodelledSeamcallLeafIsNotSupported() {
         assertThatThrownBy(() -> m.call(Instruction.SEAMCALL, new RegisterFile()))
                 .isInstanceOf(NotSupportedException.class)
-                .extracting(e -> ((NotSupportedException) e).capability()).isEqualTo("instruction SEAMCALL");
+                .extracting(e -> ((NotSupportedException) e).capability()).isEqualTo("leaf TDH.VP.ENTER");
     }
 
     @Test
     void identityCapabilitiesAndServiceLoader() {
         assertThat(m.identity().name()).isEqualTo("LeafSpec reference engine");
-        assertThat(m.capabilities().roles()).containsExactlyInAnyOrder(Role.MODULE_TDCALL, Role.VMM_TDVMCALL);
+        assertThat(m.capabilities().roles()).containsExactlyInAnyOrder(Role.MODULE_TDCALL, Role.VMM_TDVMCALL, Role.MODULE_SEAMCALL);
         assertThat(m.capabilities().specVersions()).containsExactlyInAnyOrder("1.0", "1.5");
         assertThat(m.capabilities().leaves()).contains("TDG.VP.INFO", "TDG.VP.VMCALL", "TDG.VP.VMCALL<MapGPA>",
                 "TDG.VP.VMCALL<Instruction.CPUID>", "TDG.VP.VMCALL<#VE.RequestMMIO>", "TDG.MEM.PAGE.ACCEPT",
