@@ -30,6 +30,19 @@ final class FeatureRunner {
     record Fault(String where, String message) {
     }
 
+    /** A feature file or folder to run; {@code line} &gt; 0 selects the scenario at that line of a file. */
+    record Target(Path path, int line) {
+        /** Parses {@code path} or {@code path:line}. */
+        static Target parse(String text) {
+            int colon = text.lastIndexOf(':');
+            if (colon > 0 && text.substring(colon + 1).matches("\\d+")) {
+                return new Target(Path.of(text.substring(0, colon)).toAbsolutePath().normalize(),
+                        Integer.parseInt(text.substring(colon + 1)));
+            }
+            return new Target(Path.of(text).toAbsolutePath().normalize(), 0);
+        }
+    }
+
     final List<ScenarioResult> results = Collections.synchronizedList(new ArrayList<>());
     final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
 
@@ -39,11 +52,18 @@ final class FeatureRunner {
      * @param tags    a Cucumber tag expression, or null
      * @param out     the report folder
      */
-    void run(List<Path> roots, List<Path> targets, String tags, Path out, Map<String, String> extraConfig) throws Exception {
+    void run(List<Path> roots, List<Target> targets, String tags, Path out, Map<String, String> extraConfig) throws Exception {
         Files.createDirectories(out);
         List<DiscoverySelector> selectors = new ArrayList<>();
-        for (Path t : targets) {
-            selectors.add(Files.isDirectory(t) ? DiscoverySelectors.selectDirectory(t.toFile()) : DiscoverySelectors.selectFile(t.toFile()));
+        for (Target t : targets) {
+            if (Files.isDirectory(t.path())) {
+                selectors.add(DiscoverySelectors.selectDirectory(t.path().toFile()));
+            } else if (t.line() > 0) {
+                selectors.add(DiscoverySelectors.selectFile(t.path().toFile(),
+                        org.junit.platform.engine.discovery.FilePosition.from(t.line())));
+            } else {
+                selectors.add(DiscoverySelectors.selectFile(t.path().toFile()));
+            }
         }
         String plugins = String.join(", ",
                 "html:" + out.resolve("cucumber.html"),
@@ -65,6 +85,13 @@ final class FeatureRunner {
         launcher.execute(request, new Listener(roots));
     }
 
+    /** A harness failure in words: a discovery issue (e.g. a Gherkin syntax error) without the launcher's wrapping. */
+    static String describe(Throwable t) {
+        String m = t.getMessage() == null ? t.toString() : t.getMessage();
+        int i = m.indexOf("during test discovery:");
+        return i >= 0 ? m.substring(i + "during test discovery:".length()).trim() : m;
+    }
+
     private final class Listener implements TestExecutionListener {
         private final List<Path> roots;
 
@@ -76,7 +103,7 @@ final class FeatureRunner {
         public void executionFinished(TestIdentifier id, TestExecutionResult result) {
             if (!id.isTest()) {
                 if (result.getStatus() == TestExecutionResult.Status.FAILED) {
-                    faults.add(new Fault(id.getDisplayName(), result.getThrowable().map(Throwable::toString).orElse("failed")));
+                    faults.add(new Fault(id.getDisplayName(), result.getThrowable().map(FeatureRunner::describe).orElse("failed")));
                 }
                 return;
             }
@@ -93,7 +120,14 @@ final class FeatureRunner {
                     outcome = ScenarioResult.Outcome.NOT_SUPPORTED;
                     if (message.startsWith(NotSupported.PREFIX)) message = message.substring(NotSupported.PREFIX.length());
                 }
-                default -> outcome = ScenarioResult.Outcome.FAIL;
+                default -> {
+                    outcome = ScenarioResult.Outcome.FAIL;
+                    int undefined = message.indexOf(" is undefined.");
+                    if (message.startsWith("The step ") && undefined > 0) {
+                        message = message.substring(0, undefined) + " is undefined: no step definition matches it"
+                                + " (the step vocabulary is in docs/steps.md)";
+                    }
+                }
             }
             List<String> tags = id.getTags().stream().map(t -> t.getName()).sorted().toList();
             results.add(new ScenarioResult(area(file), file == null ? "?" : file.toString(), id.getDisplayName(), tags, outcome, message));

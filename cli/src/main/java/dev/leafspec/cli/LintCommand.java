@@ -13,10 +13,11 @@ import java.util.concurrent.Callable;
 
 /** {@code leafspec lint}: checks leaf specs and catalogues, printing file:line:column: key.path: message. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
-        description = {"Check leaf-spec YAML files and folders. Prints each error as file:line:column: key.path: message;",
-                "exits 1 when any error exists, 0 otherwise (2 when a path does not exist).",
-                "A file outside any leaf-specs folder is checked against the bundled catalogues and specs",
-                "(status and operand names, duplicate leaf numbers and rule ids)."})
+        description = {"Check leaf-spec YAML files and folders. Prints each error as file:line:column: key.path: message. "
+                + "A file outside any leaf-specs folder is checked against the bundled catalogues and specs "
+                + "(status and operand names, duplicate leaf numbers and rule ids).",
+                "",
+                "Exit codes: 0 no error; 1 errors found; 2 a path does not exist or holds no YAML file."})
 final class LintCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders (default: the bundled leaf-specs).")
     List<Path> paths = new ArrayList<>();
@@ -31,6 +32,10 @@ final class LintCommand implements Callable<Integer> {
             }
         }
         var result = SpecLoader.lint(targets, Home.specs(null));
+        if (result.filesChecked() == 0 && result.errors().isEmpty()) {
+            System.err.println("leafspec lint: no .yaml or .yml files found under " + targets);
+            return LeafSpecCli.HARNESS_ERROR;
+        }
         for (SpecError e : result.errors()) System.out.println(e);
         System.out.printf("%d file(s) checked, %d error(s)%n", result.filesChecked(), result.errors().size());
         return result.errors().isEmpty() ? LeafSpecCli.OK : LeafSpecCli.FAILED;

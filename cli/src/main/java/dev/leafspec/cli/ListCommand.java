@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "Print the leaf catalogue: instruction, leaf number, sub-function, name, since, source.")
 final class ListCommand implements Callable<Integer> {
-    @Option(names = "--json", description = "Print a JSON array of objects with keys instruction, number, subfunction ({\"R10\": n, \"R11\": n}, or null where none), name, since.")
+    @Option(names = "--json", description = "Print a JSON array of objects with keys instruction, number, subfunction ({\"R10\": n, \"R11\": n}, or null where none), name, since and source (a list).")
     boolean json;
 
     @Option(names = "--specs", paramLabel = "DIR", description = "The leaf-specs folder (default: leaf-specs in the LeafSpec home).")
@@ -30,6 +30,11 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Catalogue cat;
+        String problem = SpecsFolder.problem(Home.specs(specs));
+        if (problem != null) {
+            System.err.println("leafspec list: " + problem);
+            return LeafSpecCli.HARNESS_ERROR;
+        }
         try {
             cat = SpecLoader.loadCatalogue(Home.specs(specs));
         } catch (SpecException e) {
@@ -53,6 +58,7 @@ final class ListCommand implements Callable<Integer> {
                 }
                 m.put("name", l.leaf());
                 m.put("since", l.since());
+                m.put("source", l.source());
                 rows.add(m);
             }
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));

@@ -29,13 +29,16 @@ import java.util.concurrent.Callable;
  * reports.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run every feature (hand-written under features/, and the generic contract scenarios generated",
-                "from each leaf spec) against the implementation under test, print a per-area summary and write",
-                "HTML, JSON, JUnit XML and Cucumber message reports plus summary.json to the output folder.",
-                "Exit codes: 0 all ran scenarios passed; 1 a scenario failed; 2 harness or spec error; 3 nothing ran."})
+        description = {"Run every feature (hand-written under features/, and the generic contract scenarios generated "
+                + "from each leaf spec) against the implementation under test, print a per-area summary and write "
+                + "HTML, JSON, JUnit XML and Cucumber message reports plus summary.json to the output folder.",
+                "",
+                "Exit codes: 0 every scenario that ran passed; 1 a scenario failed; 2 harness, spec or usage error; "
+                + "3 nothing ran (no scenario selected, or every selected scenario ended NOT_SUPPORTED)."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FEATURE", arity = "0..*",
-            description = "Feature files or folders to run instead of all (the generated contract features run only when no path is given, or with --contract).")
+            description = "Feature files (FILE or FILE:LINE) or folders to run instead of all; the generated contract "
+                    + "features run only when no path is given, or with --contract.")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Report folder (default: leafspec-reports/run-<timestamp> in the working directory).")
@@ -57,6 +60,10 @@ final class RunCommand implements Callable<Integer> {
             defaultValue = Harness.DEFAULT_IMPL)
     String impl;
 
+    @Option(names = "--impl-path", paramLabel = "JAR|DIR", split = ",",
+            description = "Jars or class folders holding the implementation (repeatable, or comma-separated); searched for --impl as a class or ServiceLoader provider.")
+    List<Path> implPath = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         Path specsDir = Home.specs(specs);
@@ -64,6 +71,24 @@ final class RunCommand implements Callable<Integer> {
         Path outDir = (out != null ? out : Path.of("leafspec-reports",
                 "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))).toAbsolutePath().normalize();
 
+        String specsProblem = SpecsFolder.problem(specsDir);
+        if (specsProblem != null) {
+            System.err.println("leafspec run: " + specsProblem);
+            return LeafSpecCli.HARNESS_ERROR;
+        }
+        if (features != null && !Files.isDirectory(featuresDir)) {
+            System.err.println("leafspec run: --features must be a folder of .feature files: " + featuresDir
+                    + (Files.exists(featuresDir) ? " is a file (give feature files as FEATURE arguments)" : " does not exist"));
+            return LeafSpecCli.HARNESS_ERROR;
+        }
+        if (tags != null && !tags.isBlank()) {
+            try {
+                io.cucumber.tagexpressions.TagExpressionParser.parse(tags);
+            } catch (RuntimeException e) {
+                System.err.println("leafspec run: bad tag expression '" + tags + "': " + e.getMessage());
+                return LeafSpecCli.HARNESS_ERROR;
+            }
+        }
         Catalogue catalogue;
         try {
             catalogue = SpecLoader.loadCatalogue(specsDir);
@@ -72,17 +97,26 @@ final class RunCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return LeafSpecCli.HARNESS_ERROR;
         }
+        List<FeatureRunner.Target> selected = new ArrayList<>();
         for (Path p : paths) {
-            if (!Files.exists(p)) {
-                System.err.println("leafspec run: no such feature file or folder: " + p);
+            FeatureRunner.Target t = FeatureRunner.Target.parse(p.toString());
+            if (!Files.exists(t.path())) {
+                System.err.println("leafspec run: no such feature file or folder: " + t.path());
                 return LeafSpecCli.HARNESS_ERROR;
             }
+            selected.add(t);
         }
         LeafImplementation implementation;
         try {
-            implementation = Harness.create(impl);
+            implementation = Harness.create(impl, ImplPath.loader(implPath));
         } catch (IllegalArgumentException e) {
             System.err.println("leafspec run: " + e.getMessage());
+            return LeafSpecCli.HARNESS_ERROR;
+        }
+        try {
+            outDir = ReportFolder.create(out, outDir);
+        } catch (java.io.IOException e) {
+            System.err.println("leafspec run: cannot create the report folder " + outDir + ": " + e);
             return LeafSpecCli.HARNESS_ERROR;
         }
         System.setProperty(Harness.SPECS_PROPERTY, specsDir.toString());
@@ -91,13 +125,13 @@ final class RunCommand implements Callable<Integer> {
 
         Path generated = outDir.resolve("generated-features");
         ContractFeatureGenerator.generate(specsDir, generated);
-        List<Path> targets = new ArrayList<>();
-        if (paths.isEmpty()) {
-            if (Files.isDirectory(featuresDir)) targets.add(featuresDir);
-            targets.add(generated);
+        List<FeatureRunner.Target> targets = new ArrayList<>();
+        if (selected.isEmpty()) {
+            if (Files.isDirectory(featuresDir)) targets.add(new FeatureRunner.Target(featuresDir, 0));
+            targets.add(new FeatureRunner.Target(generated, 0));
         } else {
-            for (Path p : paths) targets.add(p.toAbsolutePath().normalize());
-            if (contract) targets.add(generated);
+            targets.addAll(selected);
+            if (contract) targets.add(new FeatureRunner.Target(generated, 0));
         }
 
         FeatureRunner runner = new FeatureRunner();
@@ -165,7 +199,11 @@ final class RunCommand implements Callable<Integer> {
 
         if (!runner.faults.isEmpty()) return LeafSpecCli.HARNESS_ERROR;
         if (runner.results.isEmpty()) {
-            System.out.println("Nothing ran: no scenario matched.");
+            System.out.println("Nothing ran: no scenario matched (no feature files, or the tag expression selects none).");
+            return LeafSpecCli.NOTHING_RAN;
+        }
+        if (total[0] == 0 && total[1] == 0) {
+            System.out.println("Nothing ran: every selected scenario ended NOT_SUPPORTED; nothing was checked.");
             return LeafSpecCli.NOTHING_RAN;
         }
         return total[1] > 0 ? LeafSpecCli.FAILED : LeafSpecCli.OK;

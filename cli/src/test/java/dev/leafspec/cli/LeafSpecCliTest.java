@@ -171,6 +171,116 @@ class LeafSpecCliTest {
         assertThat(r.exit()).isEqualTo(2);
     }
 
+    @Test
+    void aBadTagExpressionIsAUsageError(@TempDir Path out) {
+        Result r = run("run", "--tags", "@a or or @b", "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("bad tag expression '@a or or @b'");
+        assertThat(r.out()).doesNotContain("failed");
+    }
+
+    @Test
+    void aMissingOrFileFeaturesFolderIsAUsageError(@TempDir Path out) {
+        Result missing = run("run", "--features", "/no/such/features", "--out", out.toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("/no/such/features").contains("does not exist");
+        Result file = run("run", "--features", HOME.resolve("features/tdcall/tdg.vp.info.feature").toString(), "--out", out.toString());
+        assertThat(file.exit()).isEqualTo(2);
+        assertThat(file.err()).contains("is a file");
+    }
+
+    @Test
+    void aSpecsFolderWithoutTheLayoutIsAUsageError(@TempDir Path dir) throws IOException {
+        Files.copy(HOME.resolve("leaf-specs/tdcall/tdg.vp.info.yaml"), dir.resolve("tdg.vp.info.yaml"));
+        Result r = run("run", "--specs", dir.toString(), "--out", dir.resolve("out").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("no leaf specs found under " + dir);
+        Result l = run("list", "--specs", dir.toString());
+        assertThat(l.exit()).isEqualTo(2);
+        assertThat(l.err()).contains("no leaf specs found");
+    }
+
+    @Test
+    void aRunWhereEveryScenarioIsNotSupportedExitsThree(@TempDir Path out) {
+        Result r = run("run", "--tags", "@leaf:TDG.DEVIF.RD", "--out", out.toString());
+        assertThat(r.exit()).as(r.out()).isEqualTo(3);
+        assertThat(r.out()).contains("leaf TDG.DEVIF.RD (TDX module 2.0)").contains("every selected scenario ended NOT_SUPPORTED");
+    }
+
+    @Test
+    void aFeatureLineSelectsOneScenario(@TempDir Path out) throws IOException {
+        Path f = HOME.resolve("features/tdcall/tdg.vp.info.feature");
+        int line = 1;
+        for (String l : Files.readAllLines(f)) {
+            if (l.contains("Scenario: a TD with a 52-bit GPA width")) break;
+            line++;
+        }
+        Result r = run("run", f + ":" + line, "--out", out.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).containsPattern("total\\s+1\\s+0\\s+0");
+    }
+
+    @Test
+    void anUnwritableReportFolderIsAHarnessErrorWithTheReason() {
+        Result r = run("run", "--tags", "@leaf:TDG.VP.INFO", "--out", "/proc/leafspec-forbidden");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("cannot create the report folder /proc/leafspec-forbidden");
+    }
+
+    @Test
+    void defaultReportFoldersAreNeverShared(@TempDir Path dir) throws IOException {
+        Path planned = dir.resolve("leafspec-reports/run-20260101-000000");
+        Path a = ReportFolder.create(null, planned);
+        Path b = ReportFolder.create(null, planned);
+        assertThat(a).isEqualTo(planned).isDirectory();
+        assertThat(b).isNotEqualTo(a).isDirectory();
+    }
+
+    @Test
+    void lintOfAFolderWithoutYamlIsAUsageError(@TempDir Path dir) {
+        Result r = run("lint", dir.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("no .yaml or .yml files");
+    }
+
+    @Test
+    void anImplementationFromItsOwnJarOrFolderIsCertifiedAndCanFail(@TempDir Path dir) throws IOException {
+        Path src = dir.resolve("src/demo/BrokenInfo.java");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, """
+                package demo;
+                import dev.leafspec.api.*;
+                import java.util.Map;
+                /** Wraps the reference engine and reports MAX_VCPUS one too high in TDG.VP.INFO. */
+                public class BrokenInfo implements LeafImplementation {
+                    private final LeafImplementation real = new dev.leafspec.engine.TdxModule();
+                    public Identity identity() { return new Identity("broken info", "1", "test"); }
+                    public Capabilities capabilities() { return real.capabilities(); }
+                    public void reset() { real.reset(); }
+                    public void fixture(String n, Map<String, String> p) { real.fixture(n, p); }
+                    public RegisterFile observe(String n) { return real.observe(n); }
+                    public void call(Instruction i, RegisterFile r) {
+                        boolean info = (r.get(Gpr.RAX) & 0xFFFF) == 1;
+                        real.call(i, r);
+                        if (info) r.set(Gpr.R8, r.get(Gpr.R8) + (1L << 32));
+                    }
+                }
+                """);
+        Path classes = dir.resolve("classes");
+        Files.createDirectories(classes);
+        var javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        int rc = javac.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"), src.toString());
+        assertThat(rc).isZero();
+
+        Result missing = run("run", "--impl", "demo.BrokenInfo", "--tags", "@leaf:TDG.VP.INFO", "--out", dir.resolve("o1").toString());
+        assertThat(missing.exit()).as("not on the classpath without --impl-path").isEqualTo(2);
+
+        Result r = run("run", "--impl-path", classes.toString(), "--impl", "demo.BrokenInfo",
+                "--tags", "@leaf:TDG.VP.INFO and not @contract", "--out", dir.resolve("o2").toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("broken info").contains("TDG.VP.INFO [VP.INFO-1] R8[63:32] MAX_VCPUS: expected 0x8, got 0x9");
+    }
+
     static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.sorted(Comparator.naturalOrder()).toList()) {

@@ -202,7 +202,7 @@ public class GuestSteps {
     public void vmcallStatusIs(Gpr reg, String status) {
         long expected = world.catalogue.vmcallStatus().get(status).value();
         long got = world.after().get(reg);
-        String gotName = world.catalogue.decodeVmcallStatus(got).map(s -> s.name() + " ").orElse("");
+        String gotName = world.catalogue.decodeVmcallStatus(got).map(s -> s.name() + " ").orElse("a value that is no TDG.VP.VMCALL status ");
         assertThat(got).withFailMessage("%s %s: expected %s (%s), got %s(%s)", world.where(), reg, status,
                 Hex.of(expected), gotName, Hex.of(got)).isEqualTo(expected);
     }

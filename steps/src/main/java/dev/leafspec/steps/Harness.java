@@ -83,14 +83,23 @@ public final class Harness {
      * @throws IllegalArgumentException naming the requested implementation and what was found
      */
     public static LeafImplementation create(String nameOrClass) {
+        return create(nameOrClass, Harness.class.getClassLoader());
+    }
+
+    /**
+     * As {@link #create(String)}, looking in {@code loader} (e.g. one over the implementation's jars).
+     *
+     * @throws IllegalArgumentException naming the requested implementation and what was found
+     */
+    public static LeafImplementation create(String nameOrClass, ClassLoader loader) {
         StringBuilder found = new StringBuilder();
-        for (LeafImplementation impl : ServiceLoader.load(LeafImplementation.class)) {
+        for (LeafImplementation impl : ServiceLoader.load(LeafImplementation.class, loader)) {
             String name = impl.identity().name();
             if (name.equals(nameOrClass) || impl.getClass().getName().equals(nameOrClass)) return impl;
             found.append(found.length() == 0 ? "" : ", ").append(name);
         }
         try {
-            Class<?> c = Class.forName(nameOrClass);
+            Class<?> c = Class.forName(nameOrClass, true, loader);
             return (LeafImplementation) c.getDeclaredConstructor().newInstance();
         } catch (ClassNotFoundException e) {
             throw new IllegalArgumentException("no implementation '" + nameOrClass + "': not a class on the classpath and"
