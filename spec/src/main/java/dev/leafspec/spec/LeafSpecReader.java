@@ -471,8 +471,12 @@ final class LeafSpecReader {
                 String since = doc.version(c.opt("since"), c.child("since"));
                 String until = doc.version(c.opt("until"), c.child("until"));
                 List<String> outputs = doc.registers(c.opt("outputs"), c.child("outputs"), false);
+                String ooe = doc.word(c.opt("outputs-on-error"), c.child("outputs-on-error"), "outputs-on-error", OUTPUTS_ON_ERROR);
                 c.finish();
-                if (code != null) codes.add(new StatusRef(code, operand, when, since, until, outputs));
+                if (code != null) {
+                    codes.add(new StatusRef(code, operand, when, since, until, outputs,
+                            ooe == null ? null : OutputsOnError.parse(ooe)));
+                }
             }
         }
         o.finish();

@@ -66,7 +66,7 @@ public final class ContractChecker {
         checkPreservation(spec, before, after, ctx, out);
         if (!error) {
             if (!spec.isSubfunction()) checkReservedOutputs(spec, after, ctx, out);
-        } else if (spec.outputsOnError() == OutputsOnError.ZEROED) {
+        } else if (outputsOnError(spec, status, code.orElse(null)) == OutputsOnError.ZEROED) {
             for (RegisterBlock b : spec.outputs().values()) {
                 if (!Registers.isGpr(b.register()) || b.register().equals(statusReg)) continue;
                 long v = after.get(Gpr.parse(b.register()));
@@ -78,6 +78,19 @@ public final class ContractChecker {
         }
         checkVectorState(spec, before, after, out);
         return out;
+    }
+
+    /**
+     * @return what the outputs must hold with this error status: the matching status entry's own
+     * {@code outputs-on-error} if it has one, else the leaf's
+     */
+    static OutputsOnError outputsOnError(LeafSpec spec, long status, StatusCode code) {
+        if (code != null) {
+            for (StatusRef r : spec.status().codes()) {
+                if (r.code().equals(code.name()) && r.outputsOnError() != null) return r.outputsOnError();
+            }
+        }
+        return spec.outputsOnError();
     }
 
     /** Decodes a status value and checks it against the leaf's list; adds violations to {@code out}. */
