@@ -110,6 +110,12 @@ final class SeamHost {
         final byte[] mrConfigId = new byte[48], mrOwner = new byte[48], mrOwnerConfig = new byte[48];
         /** Secure EPT: key = (gpa >>> 12) << 3 | level → entry */
         final Map<Long, SeptEntry> sept = new HashMap<>();
+        /** TDCS page HPAs in TDH.MNG.ADDCX order (TDR.TDCX_PA). */
+        final List<Long> tdcx = new ArrayList<>();
+        /** TDCS.HP_LOCK_TIMEOUT in microseconds (td_control_structures.h DEFAULT_HP_LOCK_TIMEOUT_USEC = 1 s). */
+        long hpLockTimeoutUsec = 1_000_000L;
+        /** TLB tracking epoch (TDH.MNG.INIT sets 1; TDH.MEM.TRACK increments it). */
+        long epoch;
 
         TdCtx(long tdr) {
             this.tdr = tdr;
@@ -123,6 +129,13 @@ final class SeamHost {
         int gpaw() {
             return (configFlags & 1) != 0 ? 52 : 48;
         }
+
+        /** TDCS.NUM_ASSOC_VCPUS: VCPUs of this TD associated with some LP. */
+        int numAssocVcpus(SeamHost h) {
+            int n = 0;
+            for (VcpuCtx v : h.vcpus.values()) if (v.tdr == tdr && v.assocLp >= 0) n++;
+            return n;
+        }
     }
 
     static final class VcpuCtx {
@@ -131,6 +144,12 @@ final class SeamHost {
         boolean initialized;
         int index;
         long initialRcx;
+        /** TDVPS.ASSOC_LPID: the LP the VCPU is associated with, -1 (VCPU_NO_LP) after TDH.VP.FLUSH. */
+        int assocLp = -1;
+        /** TDVPS page HPAs: the TDVPR, then the TDH.VP.ADDCX pages (TDVPS.TDVPS_PAGE_PA). */
+        final List<Long> pagePas = new ArrayList<>();
+        long pendNmi;
+        long epoch;
 
         VcpuCtx(long tdvpr, long tdr) {
             this.tdvpr = tdvpr;
@@ -145,6 +164,11 @@ final class SeamHost {
         int state;
         boolean leaf;
         long hpa;
+
+        /** TD epoch at TDH.MEM.RANGE.BLOCK (a BLOCKED entry) */
+        long blockEpoch;
+        /** state before TDH.MEM.RANGE.BLOCK (restored by TDH.MEM.RANGE.UNBLOCK) */
+        int stateBeforeBlock;
 
         SeptEntry(int state, boolean leaf, long hpa) {
             this.state = state;

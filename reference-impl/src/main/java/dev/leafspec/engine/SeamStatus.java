@@ -31,6 +31,17 @@ public final class SeamStatus {
     public static final long TDX_TDCX_NUM_INCORRECT = 0xC000061000000000L;
     public static final long TDX_VCPU_STATE_INCORRECT = 0xC000070000000000L;
     public static final long TDX_MAX_VCPUS_EXCEEDED = 0xC000070500000000L;
+    public static final long TDX_VCPU_ASSOCIATED = 0x8000070100000000L;
+    public static final long TDX_VCPU_NOT_ASSOCIATED = 0x8000070200000000L;
+    public static final long TDX_PREVIOUS_TLB_EPOCH_BUSY = 0x8000020100000000L;
+    public static final long TDX_WBCACHE_NOT_COMPLETE = 0x8000081700000000L;
+    public static final long TDX_NO_HKID_READY_TO_WBCACHE = 0x0000082100000000L;
+    public static final long TDX_WBCACHE_RESUME_ERROR = 0xC000082300000000L;
+    public static final long TDX_FLUSHVP_NOT_DONE = 0x8000082400000000L;
+    public static final long TDX_GPA_RANGE_NOT_BLOCKED = 0xC0000B0600000000L;
+    public static final long TDX_GPA_RANGE_ALREADY_BLOCKED = 0x00000B0700000000L;
+    public static final long TDX_TLB_TRACKING_NOT_DONE = 0xC0000B0800000000L;
+    public static final long TDX_EPT_PAGE_NOT_FREE = 0xC0000B0E00000000L;
     public static final long TDX_TD_KEYS_NOT_CONFIGURED = 0x8000081000000000L;
     public static final long TDX_KEY_CONFIGURED = 0x0000081500000000L;
     public static final long TDX_HKID_NOT_FREE = 0xC000082000000000L;
@@ -48,5 +59,5 @@ public final class SeamStatus {
     /** Operand ids (tdx_error_codes_defs.h OPERAND_ID_*). */
     public static final int OP_RCX = 1, OP_RDX = 2, OP_R8 = 8, OP_R9 = 9, OP_ATTRIBUTES = 64, OP_XFAM = 65,
             OP_EXEC_CONTROLS = 66, OP_EPTP_CONTROLS = 67, OP_MAX_VCPUS = 68, OP_TSC_FREQUENCY = 70, OP_NUM_L2_VMS = 71,
-            OP_TDR = 128, OP_SEPT_TREE = 146, OP_OP_STATE = 172, OP_KOT = 186;
+            OP_TDR = 128, OP_METADATA_FIELD = 176, OP_WBCACHE = 188, OP_SEPT_TREE = 146, OP_OP_STATE = 172, OP_KOT = 186;
 }

@@ -89,6 +89,13 @@ final class SeamcallDispatcher {
         leaves[TDH_MEM_PAGE_ADD] = new TdhMemPageAdd();
         leaves[TDH_MR_EXTEND] = new TdhMrExtend();
         leaves[TDH_MR_FINALIZE] = new TdhMrFinalize();
+        leaves[TDH_SYS_INFO] = new TdhSysInfo();
+        leaves[TDH_SYS_RD] = new TdhSysRd();
+        leaves[TDH_SYS_RDALL] = new TdhSysRdall();
+        leaves[TDH_MNG_RD] = new TdhMngRdWr(false);
+        leaves[TDH_MNG_WR] = new TdhMngRdWr(true);
+        leaves[TDH_VP_RD] = new TdhVpRdWr(false);
+        leaves[TDH_VP_WR] = new TdhVpRdWr(true);
     }
 
     /**

@@ -25,6 +25,7 @@ final class TdhMngAddcx implements SeamLeaf {
         h.zeroPage(page);
         h.assign(page, SeamHost.PT_TDCX, tdr);
         td.tdcsPages++;
+        td.tdcx.add(page);
         td.childPages++;
         return TdxStatus.TDX_SUCCESS;
     }

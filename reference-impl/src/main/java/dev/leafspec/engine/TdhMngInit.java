@@ -70,6 +70,7 @@ final class TdhMngInit implements SeamLeaf {
         System.arraycopy(p, 128, td.mrOwner, 0, 48);
         System.arraycopy(p, 176, td.mrOwnerConfig, 0, 48);
         td.mrtd = SeamHost.sha384();
+        td.epoch = 1;
         td.opState = SeamHost.OP_INITIALIZED;
         return TdxStatus.TDX_SUCCESS;
     }

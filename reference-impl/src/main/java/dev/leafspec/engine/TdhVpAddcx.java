@@ -27,6 +27,7 @@ final class TdhVpAddcx implements SeamLeaf {
         h.zeroPage(page);
         h.assign(page, SeamHost.PT_TDCX, v.tdr);
         v.pages++;
+        v.pagePas.add(page);
         td.childPages++;
         return TdxStatus.TDX_SUCCESS;
     }

@@ -24,6 +24,7 @@ final class TdhVpCreate implements SeamLeaf {
         h.assign(page, SeamHost.PT_TDVPR, tdr);
         SeamHost.VcpuCtx v = new SeamHost.VcpuCtx(page, tdr);
         v.index = td.numVcpus++;
+        v.pagePas.add(page);
         h.vcpus.put(page, v);
         td.childPages++;
         return TdxStatus.TDX_SUCCESS;

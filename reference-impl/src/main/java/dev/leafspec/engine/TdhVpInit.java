@@ -27,6 +27,7 @@ final class TdhVpInit implements SeamLeaf {
         if (v.initialized) return SeamStatus.TDX_VCPU_STATE_INCORRECT;
         if (td.numInitVcpus >= td.maxVcpus) return SeamStatus.TDX_MAX_VCPUS_EXCEEDED;
         v.initialized = true;
+        v.assocLp = h.currentLp; // associate_vcpu_initial
         v.initialRcx = r.gpr(2);
         td.numInitVcpus++;
         return TdxStatus.TDX_SUCCESS;
