@@ -2,6 +2,8 @@ package dev.leafspec.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.leafspec.adapter.AdapterFaultException;
+import dev.leafspec.adapter.ProcessImplementation;
 import dev.leafspec.api.LeafImplementation;
 import dev.leafspec.spec.SpecException;
 import dev.leafspec.spec.SpecLoader;
@@ -56,13 +58,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--contract", description = "Also run the generated contract features when FEATURE paths are given.")
     boolean contract;
 
-    @Option(names = "--impl", paramLabel = "NAME", description = "Implementation under test: a class name or ServiceLoader provider name (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--impl", paramLabel = "NAME", description = "Implementation under test: a class name, a ServiceLoader provider name, or cmd:COMMAND for an adapter "
+                    + "process speaking docs/adapter-protocol.md, e.g. 'cmd:python3 examples/python/adapter.py' (default: ${DEFAULT-VALUE}).",
             defaultValue = Harness.DEFAULT_IMPL)
     String impl;
 
     @Option(names = "--impl-path", paramLabel = "JAR|DIR", split = ",",
             description = "Jars or class folders holding the implementation (repeatable, or comma-separated); searched for --impl as a class or ServiceLoader provider.")
     List<Path> implPath = new ArrayList<>();
+
+    @Option(names = "--adapter-timeout", paramLabel = "MS",
+            description = "Per-request reply timeout for a cmd: adapter in milliseconds (default 5000).")
+    Long adapterTimeoutMs;
 
     @Override
     public Integer call() throws Exception {
@@ -108,8 +115,11 @@ final class RunCommand implements Callable<Integer> {
         }
         LeafImplementation implementation;
         try {
-            implementation = Harness.create(impl, ImplPath.loader(implPath));
-        } catch (IllegalArgumentException e) {
+            implementation = ProcessImplementation.handles(impl)
+                    ? new ProcessImplementation(adapterTimeoutMs == null ? ProcessImplementation.settingsFor(impl)
+                            : ProcessImplementation.settingsFor(impl).withTimeoutMs(adapterTimeoutMs))
+                    : Harness.create(impl, ImplPath.loader(implPath));
+        } catch (IllegalArgumentException | AdapterFaultException e) {
             System.err.println("leafspec run: " + e.getMessage());
             return LeafSpecCli.HARNESS_ERROR;
         }
@@ -119,6 +129,7 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("leafspec run: cannot create the report folder " + outDir + ": " + e);
             return LeafSpecCli.HARNESS_ERROR;
         }
+        if (implementation instanceof ProcessImplementation p) p.logStderrTo(outDir.resolve("adapter-stderr.log"));
         System.setProperty(Harness.SPECS_PROPERTY, specsDir.toString());
         Harness.reloadCatalogue();
         Harness.use(implementation);
@@ -138,6 +149,7 @@ final class RunCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         runner.run(List.of(featuresDir, generated), targets, tags, outDir, Map.of());
         long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (implementation instanceof ProcessImplementation p) p.close();
 
         var id = implementation.identity();
         return summarize(runner, outDir, catalogue, id.name() + " " + id.version(), ms);

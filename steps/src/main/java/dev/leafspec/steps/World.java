@@ -126,6 +126,11 @@ public class World {
         } catch (NotSupportedException e) {
             throw NotSupported.because(e.capability());
         } catch (RuntimeException e) {
+            // an out-of-process adapter's fault (leafspec-adapter AdapterFaultException) keeps its own message prefix
+            String m = e.getMessage();
+            if (m != null && (m.startsWith("ADAPTER_ERROR: ") || m.startsWith("TIMEOUT: "))) {
+                throw new AssertionError(m + " (in " + where() + ")", e);
+            }
             throw new AssertionError(where() + ": the implementation faulted instead of answering: " + e, e);
         }
         after = r;
