@@ -99,14 +99,11 @@ final class SeamcallDispatcher {
     }
 
     /**
-     * Modelled leaves not (yet) advertised in the capabilities because the engine follows the tdx_1.5 source where
-     * the leaf spec's generic contract expects otherwise: TDH.SYS.TDMR.INIT leaves RDX unchanged when the dispatcher
-     * returns TDX_SYS_NOT_READY (the spec says outputs are zeroed on every error), and TDH.MEM.SEPT.ADD with version
-     * 2 or 255 passes the dispatcher's version check (a multi-version leaf) and gets TDX_SYS_NOT_READY on a module
-     * that is not READY (the generic rule expects TDX_OPERAND_INVALID(RAX)). Both remain callable (platform.ready uses
-     * TDH.SYS.TDMR.INIT internally).
+     * Modelled leaves not advertised in the capabilities (none: TDH.SYS.TDMR.INIT and TDH.MEM.SEPT.ADD pass their
+     * generated contract scenarios since the checker lets dispatcher-level TDX_SYS_NOT_READY leave outputs unchanged
+     * and checks multi-version leaves on an initialized module).
      */
-    static final java.util.Set<String> NOT_ADVERTISED = java.util.Set.of("TDH.SYS.TDMR.INIT", "TDH.MEM.SEPT.ADD");
+    static final java.util.Set<String> NOT_ADVERTISED = java.util.Set.of();
 
     /** @return the names of the modelled leaves, for the capabilities */
     static String[] modelledNames() {
