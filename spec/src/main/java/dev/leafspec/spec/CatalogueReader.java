@@ -25,11 +25,7 @@ final class CatalogueReader {
     /** {@code tdx-status.yaml}: {@code source}, {@code codes: [{name, value | values-by-version, class, error, non-recoverable, source}]}. */
     static Map<String, StatusCode> tdxStatus(YamlDoc doc, Node root) {
         Map<String, StatusCode> out = new LinkedHashMap<>();
-        Obj top = doc.obj(root, "");
-        if (top == null) return out;
-        doc.strOrList(top.req("source"), "source", true);
-        List<Node> items = doc.seq(top.req("codes"), "codes");
-        top.finish();
+        List<Node> items = entries(doc, root, "codes");
         if (items == null) return out;
         Map<String, Node> firstAt = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
@@ -97,11 +93,7 @@ final class CatalogueReader {
                 }
             }
             if (name == null) continue;
-            if (firstAt.containsKey(name)) {
-                doc.error(nameNode, o.child("name"), "duplicate status name '" + name + "' (first at line " + YamlDoc.line(firstAt.get(name)) + ")");
-                continue;
-            }
-            firstAt.put(name, nameNode);
+            if (duplicate(doc, firstAt, name, nameNode, o, "status")) continue;
             Long any = value != null ? value : byVersion.values().stream().findFirst().orElse(null);
             boolean err = error != null ? error : any != null && any < 0;
             boolean nr = nonRec != null ? nonRec : any != null && (any & (1L << 62)) != 0;
@@ -113,11 +105,7 @@ final class CatalogueReader {
     /** {@code operand-ids.yaml}: {@code source}, {@code operands: [{name, value, source}]}. */
     static Map<String, OperandId> operands(YamlDoc doc, Node root) {
         Map<String, OperandId> out = new LinkedHashMap<>();
-        Obj top = doc.obj(root, "");
-        if (top == null) return out;
-        doc.strOrList(top.req("source"), "source", true);
-        List<Node> items = doc.seq(top.req("operands"), "operands");
-        top.finish();
+        List<Node> items = entries(doc, root, "operands");
         if (items == null) return out;
         Map<String, Node> firstAt = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
@@ -130,11 +118,7 @@ final class CatalogueReader {
             doc.strOrList(o.opt("source"), o.child("source"), true);
             o.finish();
             if (name == null) continue;
-            if (firstAt.containsKey(name)) {
-                doc.error(nameNode, o.child("name"), "duplicate operand name '" + name + "' (first at line " + YamlDoc.line(firstAt.get(name)) + ")");
-                continue;
-            }
-            firstAt.put(name, nameNode);
+            if (duplicate(doc, firstAt, name, nameNode, o, "operand")) continue;
             if (value != null) out.put(name, new OperandId(name, (int) (long) value));
         }
         return out;
@@ -143,11 +127,7 @@ final class CatalogueReader {
     /** {@code tdvmcall-status.yaml}: {@code source}, {@code codes: [{name, value, error, source}]}. */
     static Map<String, VmcallStatus> vmcallStatus(YamlDoc doc, Node root) {
         Map<String, VmcallStatus> out = new LinkedHashMap<>();
-        Obj top = doc.obj(root, "");
-        if (top == null) return out;
-        doc.strOrList(top.req("source"), "source", true);
-        List<Node> items = doc.seq(top.req("codes"), "codes");
-        top.finish();
+        List<Node> items = entries(doc, root, "codes");
         if (items == null) return out;
         Map<String, Node> firstAt = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
@@ -166,13 +146,30 @@ final class CatalogueReader {
                         + " is " + (value < 0 ? "set" : "clear"));
             }
             if (name == null) continue;
-            if (firstAt.containsKey(name)) {
-                doc.error(nameNode, o.child("name"), "duplicate status name '" + name + "' (first at line " + YamlDoc.line(firstAt.get(name)) + ")");
-                continue;
-            }
-            firstAt.put(name, nameNode);
+            if (duplicate(doc, firstAt, name, nameNode, o, "status")) continue;
             if (value != null) out.put(name, new VmcallStatus(name, value, error != null ? error : value < 0));
         }
         return out;
+    }
+
+    /** Reads a catalogue's top level ({@code source} and the list under {@code listKey}); null when unusable. */
+    private static List<Node> entries(YamlDoc doc, Node root, String listKey) {
+        Obj top = doc.obj(root, "");
+        if (top == null) return null;
+        doc.strOrList(top.req("source"), "source", true);
+        List<Node> items = doc.seq(top.req(listKey), listKey);
+        top.finish();
+        return items;
+    }
+
+    /** Reports a name used twice in one catalogue; records the first use. @return true for a duplicate */
+    private static boolean duplicate(YamlDoc doc, Map<String, Node> firstAt, String name, Node nameNode, Obj o, String kind) {
+        if (firstAt.containsKey(name)) {
+            doc.error(nameNode, o.child("name"), "duplicate " + kind + " name '" + name + "' (first at line "
+                    + YamlDoc.line(firstAt.get(name)) + ")");
+            return true;
+        }
+        firstAt.put(name, nameNode);
+        return false;
     }
 }
