@@ -368,13 +368,16 @@ static const char *fixture(req_t *q) {
                 if (!strcmp(v, "1.5")) td.v15 = 1;
                 else if (!strcmp(v, "1.0")) td.v15 = 0;
                 else { snprintf(cap, sizeof cap, "TDX module version %s", v); return cap; }
+            } else if (strcasecmp(k, "GPAW") && strcasecmp(k, "ATTRIBUTES") && strcasecmp(k, "MAX_VCPUS")
+                       && strcasecmp(k, "NUM_VCPUS") && strcasecmp(k, "VCPU_INDEX")) {
+                snprintf(cap, sizeof cap, "td.config %s", k);
+                return cap;
             } else if (!num(v, &x)) return "!td.config values are numbers";
             else if (!strcasecmp(k, "GPAW")) { if (x != 48 && x != 52) return "!GPAW must be 48 or 52"; td.gpaw = x; }
             else if (!strcasecmp(k, "ATTRIBUTES")) td.attributes = x;
             else if (!strcasecmp(k, "MAX_VCPUS")) td.max_vcpus = x;
             else if (!strcasecmp(k, "NUM_VCPUS")) td.num_vcpus = x;
-            else if (!strcasecmp(k, "VCPU_INDEX")) td.vcpu_index = x;
-            else { snprintf(cap, sizeof cap, "td.config %s", k); return cap; }
+            else td.vcpu_index = x;
         }
         return NULL;
     }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "leafspec", mixinStandardHelpOptions = true, version = "leafspec 0.1.0",
         description = "Executable register contracts for Intel TDX leaf calls (TDCALL, SEAMCALL, TDG.VP.VMCALL).",
-        subcommands = {RunCommand.class, LintCommand.class, ListCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, LintCommand.class, ListCommand.class, AdapterCheckCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success; 1 a scenario failed (run) or errors found (lint); "
                 + "2 harness, spec or usage error; 3 nothing ran."})
 public final class LeafSpecCli implements Runnable {
