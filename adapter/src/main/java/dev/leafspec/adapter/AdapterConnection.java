@@ -154,7 +154,8 @@ public final class AdapterConnection implements AutoCloseable {
         ReaderFault rf = readerFault;
         if (rf != null) throw fail(rf.reason(), rf.detail() + " (before '" + what + ")");
         if (!process.isAlive() && inbox.isEmpty()) {
-            throw fail(Reason.EXITED, "the adapter had already exited" + exitDetail() + " before '" + what);
+            waitForExit(1000);
+            throw fail(Reason.EXITED, "the adapter had already exited" + exitDetail() + " before '" + what + stderrDetail());
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         write(line.append('\n'), what, timeoutMs);
