@@ -46,6 +46,7 @@ final class Fixtures {
             case "platform.ready": SeamFixtures.platformReady(m.seam); break;
             case "host.memory": SeamFixtures.hostMemory(m.seam, p); break;
             case "host.lock": SeamFixtures.hostLock(m.seam, p); break;
+            case "guest.program": GuestRun.programFixture(m.seam, p); break;
             case "host.unsupported": m.host.addUnsupported(GhciSubfunction.parse(req(p, "subfunction"))); break;
             default: throw new NotSupportedException("fixture " + name);
         }

@@ -65,6 +65,18 @@ final class GuestMemory {
         }
     }
 
+    /** No private pages at all (the guest-side view of a host-built TD before its SEPT is mirrored in). */
+    void clear() {
+        leaves.clear();
+        privatePages.clear();
+        sharedPages.clear();
+    }
+
+    /** @return a snapshot of the private leaf entries, by GPA */
+    java.util.List<Leaf> leafList() {
+        return new java.util.ArrayList<>(leaves.values());
+    }
+
     void setGpaw(int gpaw) {
         this.gpaw = gpaw;
     }

@@ -60,6 +60,8 @@ final class SeamHost {
     int globalHkid;
     /** KOT: per HKID 0 free, 1 reserved for the module, 2 assigned to a TD, 3 reclaimed (blocked) */
     final int[] kot = new int[NUM_HKIDS];
+    /** KOT WBINVD_BITMAP per HKID: packages whose caches TDH.PHYMEM.CACHE.WB has still to write back (set by TDH.MNG.VPFLUSHDONE). */
+    final long[] wbinvdBitmap = new long[NUM_HKIDS];
     boolean kotLocked;
 
     final List<Tdmr> tdmrs = new ArrayList<>();
@@ -74,6 +76,8 @@ final class SeamHost {
     final Map<Long, TdCtx> tds = new HashMap<>();
     /** VCPUs by TDVPR HPA. */
     final Map<Long, VcpuCtx> vcpus = new HashMap<>();
+    /** The engine, for TDH.VP.ENTER to run guest TDCALLs (set by {@link TdxModule}; null in a bare SeamHost). */
+    TdxModule module;
 
     static final class Tdmr {
         long base, size, lastInitialized;
@@ -83,6 +87,8 @@ final class SeamHost {
     static final class PamtEntry {
         int type;
         long owner;
+        /** BEPOCH: the TD epoch TDH.MEM.RANGE.BLOCK recorded for this page (kept when the page becomes NDA, as the source does). */
+        long bepoch;
 
         PamtEntry(int type, long owner) {
             this.type = type;
@@ -116,6 +122,8 @@ final class SeamHost {
         long hpLockTimeoutUsec = 1_000_000L;
         /** TLB tracking epoch (TDH.MNG.INIT sets 1; TDH.MEM.TRACK increments it). */
         long epoch;
+        /** The guest side of this TD (created at its first TDH.VP.ENTER; {@link HostTdGuest}), or null. */
+        Td guest;
 
         TdCtx(long tdr) {
             this.tdr = tdr;
@@ -150,6 +158,8 @@ final class SeamHost {
         final List<Long> pagePas = new ArrayList<>();
         long pendNmi;
         long epoch;
+        /** The VCPU's guest program and guest register state (fixture guest.program, TDH.VP.ENTER), or null. */
+        GuestRun run;
 
         VcpuCtx(long tdvpr, long tdr) {
             this.tdvpr = tdvpr;
@@ -200,6 +210,7 @@ final class SeamHost {
         numInitPkgs = 0;
         globalHkid = 0;
         java.util.Arrays.fill(kot, 0);
+        java.util.Arrays.fill(wbinvdBitmap, 0);
         kotLocked = false;
         tdmrs.clear();
         pamt.clear();

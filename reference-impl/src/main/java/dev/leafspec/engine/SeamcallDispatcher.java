@@ -96,6 +96,8 @@ final class SeamcallDispatcher {
         leaves[TDH_MNG_WR] = new TdhMngRdWr(true);
         leaves[TDH_VP_RD] = new TdhVpRdWr(false);
         leaves[TDH_VP_WR] = new TdhVpRdWr(true);
+        leaves[TDH_VP_ENTER] = new TdhVpEnter();
+        leaves[TDH_MEM_PAGE_AUG] = new TdhMemPageAug();
     }
 
     /**

@@ -62,8 +62,16 @@ public final class TdxModule implements LeafImplementation {
     private static final Identity IDENTITY = new Identity("LeafSpec reference engine", "0.1.0", "TDX LeafSpec project");
     private static final Capabilities CAPABILITIES = buildCapabilities();
 
-    final Td td = new Td();
+    /**
+     * The guest-side TD the TDCALL leaves act on: the default TD of the TDCALL scenarios, or, while TDH.VP.ENTER runs a
+     * guest program ({@link #guestTdcall}), the guest side of a host-built TD ({@link HostTdGuest}).
+     */
+    Td td = new Td();
+    /** The default guest-side TD (fixtures td.*, plain TDCALL scenarios). */
+    private final Td defaultTd = td;
     final HostVmm host = new HostVmm(td);
+    /** The VCPU run TDH.VP.ENTER entered last (observations guest.last-call, guest.call.N), or null. */
+    GuestRun lastRun;
     /** Host-side (SEAMCALL) state of the module. */
     final SeamHost seam = new SeamHost();
     private final SeamcallDispatcher seamcall = new SeamcallDispatcher();
@@ -110,6 +118,7 @@ public final class TdxModule implements LeafImplementation {
                 TDG_MR_VERIFYREPORT, TDG_MEM_PAGE_ATTR_RD, TDG_MEM_PAGE_ATTR_WR, TDG_MR_KEY_GET}) {
             mayFault[l] = true;
         }
+        seam.module = this;
         reset();
     }
 
@@ -140,6 +149,8 @@ public final class TdxModule implements LeafImplementation {
 
     @Override
     public void reset() {
+        td = defaultTd;
+        lastRun = null;
         td.reset();
         host.reset();
         seam.reset();
@@ -168,9 +179,7 @@ public final class TdxModule implements LeafImplementation {
         long rax = regs.gpr(0);
         int leafNo = (int) (rax & 0xFFFF);
         int version = (int) ((rax >>> 16) & 0xFF);
-        if ((rax >>> 24) != 0 || leafNo >= NUM_LEAVES || leaves[leafNo] == null
-                || (leafNo > LAST_LEAF_1_0 && !td.is15())
-                || (version > 0 && (leafNo != TDG_VM_RD || !td.is15()))) {
+        if (badRax(rax)) {
             regs.gpr(0, TdxStatus.TDX_OPERAND_INVALID | TdxStatus.OPERAND_ID_RAX);
             return;
         }
@@ -184,6 +193,58 @@ public final class TdxModule implements LeafImplementation {
             if (status == SIGNAL_VE_INJECTED) return;
         }
         regs.gpr(0, status);
+    }
+
+    /** The TDCALL RAX decode: reserved bits, unknown leaf (or one the modelled version lacks), unsupported version. */
+    private boolean badRax(long rax) {
+        int leafNo = (int) (rax & 0xFFFF);
+        int version = (int) ((rax >>> 16) & 0xFF);
+        return (rax >>> 24) != 0 || leafNo >= NUM_LEAVES || leaves[leafNo] == null
+                || (leafNo > LAST_LEAF_1_0 && !td.is15())
+                || (version > 0 && (leafNo != TDG_VM_RD || !td.is15()));
+    }
+
+    /**
+     * Runs one guest TDCALL other than TDG.VP.VMCALL on guest-side TD {@code t} for {@link TdhVpEnter}: no host model is
+     * involved. @return the completion status (also for a rejected RAX), {@link #SIGNAL_EPT_VIOLATION} when the module
+     * must do an EPT-violation TD exit (registers restored; {@link #faultGpa()} etc. describe it; the guest re-executes
+     * the TDCALL after the next TD entry), or {@link #SIGNAL_VE_INJECTED} when a #VE was injected (registers unchanged)
+     */
+    long guestTdcall(Td t, RegisterFile regs) {
+        Td saved = td;
+        td = t;
+        try {
+            long rax = regs.gpr(0);
+            if (badRax(rax)) return TdxStatus.TDX_OPERAND_INVALID | TdxStatus.OPERAND_ID_RAX;
+            int leafNo = (int) (rax & 0xFFFF);
+            Leaf leaf = leaves[leafNo];
+            RegisterFile start = regs.copy();
+            long status = leaf.execute(this, regs, (int) ((rax >>> 16) & 0xFF));
+            if (status == SIGNAL_PENDING) {
+                regs.copyFrom(start);
+                if (!td.pendingVeDisable()) {
+                    injectVe();
+                    return SIGNAL_VE_INJECTED;
+                }
+                return SIGNAL_EPT_VIOLATION;
+            }
+            if (status == SIGNAL_EPT_VIOLATION) regs.copyFrom(start);
+            return status;
+        } finally {
+            td = saved;
+        }
+    }
+
+    long faultGpa() {
+        return faultGpa;
+    }
+
+    long faultQualification() {
+        return faultQualification;
+    }
+
+    long faultExtQualification() {
+        return faultExtQualification;
     }
 
     private long resolveFaults(Leaf leaf, RegisterFile regs, int version, long status) {
@@ -312,7 +373,12 @@ public final class TdxModule implements LeafImplementation {
                 return lastExit == null ? null : lastExit.copy();
             case "host.last-answer":
                 return lastAnswer == null ? null : lastAnswer.copy();
+            case "guest.last-call":
+                return lastRun == null ? null : lastRun.loggedCall(lastRun.log.size());
             default:
+                if (name.startsWith("guest.call.")) {
+                    return lastRun == null ? null : lastRun.loggedCall((int) Params.parseNumber(name.substring(11), "call"));
+                }
                 throw new NotSupportedException("observation " + name);
         }
     }

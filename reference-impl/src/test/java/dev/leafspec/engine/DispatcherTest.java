@@ -53,9 +53,11 @@ class DispatcherTest extends EngineTestBase {
 
     @Test
     void unmodelledSeamcallLeafIsNotSupported() {
-        assertThatThrownBy(() -> m.call(Instruction.SEAMCALL, new RegisterFile()))
+        RegisterFile r = new RegisterFile();
+        r.gpr(0, SeamcallDispatcher.TDH_SERVTD_BIND);
+        assertThatThrownBy(() -> m.call(Instruction.SEAMCALL, r))
                 .isInstanceOf(NotSupportedException.class)
-                .extracting(e -> ((NotSupportedException) e).capability()).isEqualTo("leaf TDH.VP.ENTER");
+                .extracting(e -> ((NotSupportedException) e).capability()).isEqualTo("leaf TDH.SERVTD.BIND");
     }
 
     @Test
