@@ -92,7 +92,7 @@ Feature: TDG.MR.RTMR.EXTEND extends a runtime measurement register
       Then the TDREPORT at 0x101000 has RTMR3 = the SHA-384 chain from 48 zero bytes over:
         | 48 bytes of 0xAB |
 
-    @rule:RTMR.EXTEND-1
+    @rule:RTMR.EXTEND-1 @module:1.5
     Scenario: the RTMR read with TDG.VM.RD matches the extension
       When the guest calls TDG.MR.RTMR.EXTEND with:
         | RCX | 0x100000 |

@@ -20,7 +20,7 @@ Feature: TDG.VM.RD reads a TD-scope metadata field
 
   Rule: R8 returns the element ANDed with the guest read mask; version 0 does not write RDX
 
-    @rule:VM.RD-4
+    @rule:VM.RD-4 @module:1.5
     Scenario: ATTRIBUTES reads back as configured
       When the guest calls TDG.VM.RD with:
         | RCX | 0                  |
@@ -30,7 +30,7 @@ Feature: TDG.VM.RD reads a TD-scope metadata field
       And every register except RAX and R8 is unchanged
       And the call complies with the leaf's contract
 
-    @rule:VM.RD-4
+    @rule:VM.RD-4 @module:1.5
     Scenario: MAX_VCPUS reads back as configured
       When the guest calls TDG.VM.RD with:
         | RCX | 0                  |
@@ -38,7 +38,7 @@ Feature: TDG.VM.RD reads a TD-scope metadata field
       Then RAX is TDX_SUCCESS
       And R8 is 16
 
-    @rule:VM.RD-4
+    @rule:VM.RD-4 @module:1.5
     Scenario: NOTIFY_ENABLES is masked to its readable bit 0
       Given the TD metadata field 0x9110000300000010 holds 0xFF
       When the guest calls TDG.VM.RD with:
@@ -56,7 +56,7 @@ Feature: TDG.VM.RD reads a TD-scope metadata field
 
   Rule: in 1.5 the element size, INC_SIZE, WRITE_MASK_VALID and context code bits are ignored on input
 
-    @rule:VM.RD-5
+    @rule:VM.RD-5 @module:1.5
     Scenario Outline: field ID <id> (<what>) reads ATTRIBUTES
       When the guest calls TDG.VM.RD with:
         | RCX | 0    |
@@ -94,7 +94,7 @@ Feature: TDG.VM.RD reads a TD-scope metadata field
 
   Rule: a malformed, unknown or unreadable field ID fails and R8 is 0
 
-    @rule:VM.RD-2
+    @rule:VM.RD-2 @module:1.5
     Scenario Outline: a field ID with <what> returns TDX_METADATA_FIELD_ID_INCORRECT
       When the guest calls TDG.VM.RD with:
         | RCX | 0    |
@@ -116,7 +116,7 @@ Feature: TDG.VM.RD reads a TD-scope metadata field
         | an unknown field code            | 0x1110000300000FFF |
         | the null field ID with version 0 | 0xFFFFFFFFFFFFFFFF |
 
-    @rule:VM.RD-2
+    @rule:VM.RD-2 @module:1.5
     Scenario: a host-only field (HKID) is not readable
       When the guest calls TDG.VM.RD with:
         | RCX | 0                  |
@@ -127,7 +127,7 @@ Feature: TDG.VM.RD reads a TD-scope metadata field
 
   Rule: version 1 returns the next readable field ID in RDX, and all ones after an error
 
-    @rule:VM.RD-2
+    @rule:VM.RD-2 @module:1.5
     Scenario Outline: version 1 of <field> returns the next field ID <next>
       When the guest calls TDG.VM.RD version 1 with:
         | RCX | 0    |
@@ -144,7 +144,7 @@ Feature: TDG.VM.RD reads a TD-scope metadata field
         | MAX_VCPUS       | 0x1110000200000002 | 16         | 0x1110000000000003 |
         | RTMR0 element 0 | 0x1310000300000040 | 0          | 0x1310000300000041 |
 
-    @rule:VM.RD-2
+    @rule:VM.RD-2 @module:1.5
     Scenario Outline: the null field ID (<id>) returns the first readable field, which then reads successfully
       When the guest calls TDG.VM.RD version 1 with:
         | RCX | 0    |
@@ -163,7 +163,7 @@ Feature: TDG.VM.RD reads a TD-scope metadata field
         | 0xFFFFFFFFFFFFFFFF |
         | 0xFF8FFFFFFFFFFFFF |
 
-    @rule:VM.RD-2
+    @rule:VM.RD-2 @module:1.5
     Scenario Outline: version 1 with <what> returns RDX all ones and R8 zero
       When the guest calls TDG.VM.RD version 1 with:
         | RCX | <rcx> |

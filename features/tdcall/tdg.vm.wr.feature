@@ -12,7 +12,7 @@ Feature: TDG.VM.WR writes the masked bits of a TD-scope metadata field and retur
 
   Rule: only the bits set in R9 and in the guest write mask change; R8 returns the old value
 
-    @rule:VM.WR-1
+    @rule:VM.WR-1 @module:1.5
     Scenario: setting NOTIFY_ENABLES bit 0 returns the old value and reads back
       When the guest calls TDG.VM.WR with:
         | RCX | 0                  |
@@ -28,7 +28,7 @@ Feature: TDG.VM.WR writes the masked bits of a TD-scope metadata field and retur
         | RDX | 0x9110000300000010 |
       Then R8 is 1
 
-    @rule:VM.WR-2
+    @rule:VM.WR-2 @module:1.5
     Scenario: a second write returns the value the first one wrote
       When the guest calls TDG.VM.WR with:
         | RCX | 0                  |
@@ -43,7 +43,7 @@ Feature: TDG.VM.WR writes the masked bits of a TD-scope metadata field and retur
       Then RAX is TDX_SUCCESS
       And R8 is 1
 
-    @rule:VM.WR-1
+    @rule:VM.WR-1 @module:1.5
     Scenario: bits outside R9 keep their value
       Given the TD metadata field 0x9110000300000010 holds 1
       When the guest calls TDG.VM.WR with:
@@ -78,7 +78,7 @@ Feature: TDG.VM.WR writes the masked bits of a TD-scope metadata field and retur
 
   Rule: a mask bit outside the guest write mask must match the current value in 1.5; 1.0 ignores it
 
-    @rule:VM.WR-6
+    @rule:VM.WR-6 @module:1.5
     Scenario: in 1.5 a value that differs in a non-writable selected bit is rejected and nothing changes
       When the guest calls TDG.VM.WR with:
         | RCX | 0                  |
@@ -93,7 +93,7 @@ Feature: TDG.VM.WR writes the masked bits of a TD-scope metadata field and retur
         | RDX | 0x9110000300000010 |
       Then R8 is 0
 
-    @rule:VM.WR-6
+    @rule:VM.WR-6 @module:1.5
     Scenario: in 1.5 a non-writable selected bit equal to its current value is accepted
       When the guest calls TDG.VM.WR with:
         | RCX | 0                  |
@@ -119,7 +119,7 @@ Feature: TDG.VM.WR writes the masked bits of a TD-scope metadata field and retur
 
   Rule: fields the guest may not write are refused and R8 is 0
 
-    @rule:VM.WR-2
+    @rule:VM.WR-2 @module:1.5
     Scenario: ATTRIBUTES is not writable by the guest (1.5)
       When the guest calls TDG.VM.WR with:
         | RCX | 0                  |
@@ -141,7 +141,7 @@ Feature: TDG.VM.WR writes the masked bits of a TD-scope metadata field and retur
         | R9  | 1                  |
       Then RAX is TDX_FIELD_NOT_WRITABLE
 
-    @rule:VM.WR-2
+    @rule:VM.WR-2 @module:1.5
     Scenario Outline: a field ID with <what> returns TDX_METADATA_FIELD_ID_INCORRECT
       When the guest calls TDG.VM.WR with:
         | RCX | 0    |
@@ -170,7 +170,7 @@ Feature: TDG.VM.WR writes the masked bits of a TD-scope metadata field and retur
         | R9  | 1                  |
       Then RAX is TDX_OPERAND_INVALID with operand RDX
 
-    @rule:VM.WR-1
+    @rule:VM.WR-1 @module:1.5
     Scenario: TD_CTLS.PENDING_VE_DISABLE cannot change without FLEXIBLE_PENDING_VE
       When the guest calls TDG.VM.WR with:
         | RCX | 0                  |
@@ -180,7 +180,7 @@ Feature: TDG.VM.WR writes the masked bits of a TD-scope metadata field and retur
       Then RAX is TDX_METADATA_FIELD_VALUE_NOT_VALID
       And R8 is 0
 
-    @rule:VM.WR-1
+    @rule:VM.WR-1 @module:1.5
     Scenario: TD_CTLS.PENDING_VE_DISABLE can be set when the TD allows FLEXIBLE_PENDING_VE
       Given the TD is configured with:
         | FLEXIBLE_PENDING_VE | true |

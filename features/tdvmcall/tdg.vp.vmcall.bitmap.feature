@@ -42,7 +42,7 @@ Feature: TDG.VP.VMCALL passes only the registers its RCX bitmap selects
         | 47  | 0x000080000000FC00 |
         | 63  | 0x800000000000FC00 |
 
-    @rule:VMCALL-BITMAP-NO-RBP-MOD
+    @rule:VMCALL-BITMAP-NO-RBP-MOD @module:1.5
     Scenario: RBP cannot be selected when the TD runs with NO_RBP_MOD
       Given the TD runs with NO_RBP_MOD
       When the guest calls TDG.VP.VMCALL with:

@@ -1,4 +1,4 @@
-@leaf:TDG.VP.VMCALL<#VE.RequestMMIO> @area:tdvmcall @ghci
+@leaf:TDG.VP.VMCALL<VE.RequestMMIO> @area:tdvmcall @ghci
 Feature: TDG.VP.VMCALL<#VE.RequestMMIO> emulates an MMIO access in the host
   R12 size (1, 2, 4, 8), R13 direction (0 read, 1 write), R14 the shared GPA, R15 the value to write;
   a read returns the value in R11.

@@ -89,7 +89,10 @@ final class FeatureRunner {
     static String describe(Throwable t) {
         String m = t.getMessage() == null ? t.toString() : t.getMessage();
         int i = m.indexOf("during test discovery:");
-        return i >= 0 ? m.substring(i + "during test discovery:".length()).trim() : m;
+        String d = i >= 0 ? m.substring(i + "during test discovery:".length()).trim() : m;
+        String[] lines = d.split("\n");
+        if (lines.length <= 12) return d;
+        return String.join("\n", java.util.Arrays.copyOf(lines, 12)) + "\n    ... (" + (lines.length - 12) + " more lines)";
     }
 
     private final class Listener implements TestExecutionListener {
@@ -130,7 +133,8 @@ final class FeatureRunner {
                 }
             }
             List<String> tags = id.getTags().stream().map(t -> t.getName()).sorted().toList();
-            results.add(new ScenarioResult(area(file), file == null ? "?" : file.toString(), id.getDisplayName(), tags, outcome, message));
+            results.add(new ScenarioResult(area(file), file == null ? "?" : file.toString(), line(id.getSource().orElse(null)),
+                    id.getDisplayName(), tags, outcome, message));
         }
 
         @Override
@@ -139,15 +143,31 @@ final class FeatureRunner {
             if (reason != null && reason.contains("cucumber.filter.tags")) return;
             if (id.isTest()) {
                 Path file = file(id.getSource().orElse(null));
-                results.add(new ScenarioResult(area(file), file == null ? "?" : file.toString(), id.getDisplayName(),
+                results.add(new ScenarioResult(area(file), file == null ? "?" : file.toString(), line(id.getSource().orElse(null)),
+                        id.getDisplayName(),
                         id.getTags().stream().map(t -> t.getName()).sorted().toList(), ScenarioResult.Outcome.NOT_SUPPORTED, reason));
             }
+        }
+
+        private int line(TestSource source) {
+            if (source instanceof FileSource fs) return fs.getPosition().map(p -> p.getLine()).orElse(0);
+            if (source instanceof UriSource us) {
+                String q = us.getUri().getQuery();
+                if (q != null && q.startsWith("line=")) {
+                    try {
+                        return Integer.parseInt(q.substring(5).split("&")[0]);
+                    } catch (NumberFormatException e) {
+                        return 0;
+                    }
+                }
+            }
+            return 0;
         }
 
         private Path file(TestSource source) {
             if (source instanceof FileSource fs) return fs.getFile().toPath().toAbsolutePath().normalize();
             if (source instanceof UriSource us && "file".equals(us.getUri().getScheme())) {
-                return Path.of(us.getUri()).toAbsolutePath().normalize();
+                return Path.of(us.getUri().getPath()).toAbsolutePath().normalize();
             }
             return null;
         }

@@ -7,12 +7,16 @@ import picocli.CommandLine.Command;
  * {@code leafspec}: the LeafSpec command line.
  * Exit codes: 0 success, 1 a scenario failed or lint found errors, 2 a harness, spec or usage error, 3 nothing ran.
  */
-@Command(name = "leafspec", mixinStandardHelpOptions = true, version = "leafspec 0.1.0",
+@Command(name = "leafspec", mixinStandardHelpOptions = true, version = "leafspec " + LeafSpecCli.VERSION,
         description = "Executable register contracts for Intel TDX leaf calls (TDCALL, SEAMCALL, TDG.VP.VMCALL).",
-        subcommands = {RunCommand.class, LintCommand.class, ListCommand.class, AdapterCheckCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, CertifyCommand.class, VerifyCommand.class, LintCommand.class, ListCommand.class,
+                AdapterCheckCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success; 1 a scenario failed (run) or errors found (lint); "
                 + "2 harness, spec or usage error; 3 nothing ran."})
 public final class LeafSpecCli implements Runnable {
+    /** The suite's version, recorded in every conformance report. */
+    public static final String VERSION = "0.1.0";
+
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int HARNESS_ERROR = 2;

@@ -37,7 +37,7 @@ import java.util.concurrent.Callable;
                 "",
                 "Exit codes: 0 every scenario that ran passed; 1 a scenario failed; 2 harness, spec or usage error; "
                 + "3 nothing ran (no scenario selected, or every selected scenario ended NOT_SUPPORTED)."})
-final class RunCommand implements Callable<Integer> {
+class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FEATURE", arity = "0..*",
             description = "Feature files (FILE or FILE:LINE) or folders to run instead of all; the generated contract "
                     + "features run only when no path is given, or with --contract.")
@@ -76,15 +76,15 @@ final class RunCommand implements Callable<Integer> {
         Path specsDir = Home.specs(specs);
         Path featuresDir = features != null ? features.toAbsolutePath().normalize() : Home.find().resolve("features");
         Path outDir = (out != null ? out : Path.of("leafspec-reports",
-                "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))).toAbsolutePath().normalize();
+                outPrefix() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))).toAbsolutePath().normalize();
 
         String specsProblem = SpecsFolder.problem(specsDir);
         if (specsProblem != null) {
-            System.err.println("leafspec run: " + specsProblem);
+            System.err.println(name() + ": " + specsProblem);
             return LeafSpecCli.HARNESS_ERROR;
         }
         if (features != null && !Files.isDirectory(featuresDir)) {
-            System.err.println("leafspec run: --features must be a folder of .feature files: " + featuresDir
+            System.err.println(name() + ": --features must be a folder of .feature files: " + featuresDir
                     + (Files.exists(featuresDir) ? " is a file (give feature files as FEATURE arguments)" : " does not exist"));
             return LeafSpecCli.HARNESS_ERROR;
         }
@@ -92,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
             try {
                 io.cucumber.tagexpressions.TagExpressionParser.parse(tags);
             } catch (RuntimeException e) {
-                System.err.println("leafspec run: bad tag expression '" + tags + "': " + e.getMessage());
+                System.err.println(name() + ": bad tag expression '" + tags + "': " + e.getMessage());
                 return LeafSpecCli.HARNESS_ERROR;
             }
         }
@@ -100,15 +100,21 @@ final class RunCommand implements Callable<Integer> {
         try {
             catalogue = SpecLoader.loadCatalogue(specsDir);
         } catch (SpecException e) {
-            System.err.println("leafspec run: the leaf specs do not load:");
+            System.err.println(name() + ": the leaf specs do not load:");
             System.err.println(e.getMessage());
             return LeafSpecCli.HARNESS_ERROR;
         }
+        String setupProblem = prepare(catalogue, specsDir, featuresDir);
+        if (setupProblem != null) {
+            System.err.println(name() + ": " + setupProblem);
+            return LeafSpecCli.HARNESS_ERROR;
+        }
+        String tagExpression = selection(catalogue);
         List<FeatureRunner.Target> selected = new ArrayList<>();
         for (Path p : paths) {
             FeatureRunner.Target t = FeatureRunner.Target.parse(p.toString());
             if (!Files.exists(t.path())) {
-                System.err.println("leafspec run: no such feature file or folder: " + t.path());
+                System.err.println(name() + ": no such feature file or folder: " + t.path());
                 return LeafSpecCli.HARNESS_ERROR;
             }
             selected.add(t);
@@ -120,13 +126,13 @@ final class RunCommand implements Callable<Integer> {
                             : ProcessImplementation.settingsFor(impl).withTimeoutMs(adapterTimeoutMs))
                     : Harness.create(impl, ImplPath.loader(implPath));
         } catch (IllegalArgumentException | AdapterFaultException e) {
-            System.err.println("leafspec run: " + e.getMessage());
+            System.err.println(name() + ": " + e.getMessage());
             return LeafSpecCli.HARNESS_ERROR;
         }
         try {
             outDir = ReportFolder.create(out, outDir);
         } catch (java.io.IOException e) {
-            System.err.println("leafspec run: cannot create the report folder " + outDir + ": " + e);
+            System.err.println(name() + ": cannot create the report folder " + outDir + ": " + e);
             return LeafSpecCli.HARNESS_ERROR;
         }
         if (implementation instanceof ProcessImplementation p) p.logStderrTo(outDir.resolve("adapter-stderr.log"));
@@ -147,12 +153,43 @@ final class RunCommand implements Callable<Integer> {
 
         FeatureRunner runner = new FeatureRunner();
         long t0 = System.nanoTime();
-        runner.run(List.of(featuresDir, generated), targets, tags, outDir, Map.of());
+        runner.run(List.of(featuresDir, generated), targets, tagExpression, outDir, Map.of());
         long ms = (System.nanoTime() - t0) / 1_000_000;
         if (implementation instanceof ProcessImplementation p) p.close();
 
         var id = implementation.identity();
-        return summarize(runner, outDir, catalogue, id.name() + " " + id.version(), ms);
+        int exit = summarize(runner, outDir, catalogue, id.name() + " " + id.version(), ms);
+        return finish(runner, outDir, catalogue, specsDir, featuresDir, implementation, exit);
+    }
+
+    /** @return the command's name for messages ("leafspec run") */
+    protected String name() {
+        return "leafspec run";
+    }
+
+    /**
+     * Called once the specs have loaded, before the implementation is created.
+     * @return a problem that stops the command with exit 2, or null
+     */
+    protected String prepare(Catalogue catalogue, Path specsDir, Path featuresDir) throws Exception {
+        System.clearProperty(dev.leafspec.steps.Hooks.MODULE_VERSION_PROPERTY);
+        return null;
+    }
+
+    /** @return the default report folder's name prefix ("run" gives leafspec-reports/run-&lt;timestamp&gt;) */
+    protected String outPrefix() {
+        return "run";
+    }
+
+    /** @return the Cucumber tag expression selecting the scenarios to run (null for all) */
+    protected String selection(Catalogue catalogue) {
+        return tags;
+    }
+
+    /** Called after the run and its summary; @return the command's exit code (by default the run's) */
+    protected int finish(FeatureRunner runner, Path outDir, Catalogue catalogue, Path specsDir, Path featuresDir,
+                         LeafImplementation implementation, int runExit) throws Exception {
+        return runExit;
     }
 
     private int summarize(FeatureRunner runner, Path outDir, Catalogue catalogue, String implName, long ms) throws Exception {

@@ -243,8 +243,8 @@ class LeafSpecCliTest {
         assertThat(r.err()).contains("no .yaml or .yml files");
     }
 
-    @Test
-    void anImplementationFromItsOwnJarOrFolderIsCertifiedAndCanFail(@TempDir Path dir) throws IOException {
+    /** Compiles demo.BrokenInfo (the reference engine with MAX_VCPUS one too high) into dir/classes. */
+    static Path compileBrokenInfo(Path dir) throws IOException {
         Path src = dir.resolve("src/demo/BrokenInfo.java");
         Files.createDirectories(src.getParent());
         Files.writeString(src, """
@@ -271,6 +271,12 @@ class LeafSpecCliTest {
         var javac = javax.tools.ToolProvider.getSystemJavaCompiler();
         int rc = javac.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"), src.toString());
         assertThat(rc).isZero();
+        return classes;
+    }
+
+    @Test
+    void anImplementationFromItsOwnJarOrFolderIsCertifiedAndCanFail(@TempDir Path dir) throws IOException {
+        Path classes = compileBrokenInfo(dir);
 
         Result missing = run("run", "--impl", "demo.BrokenInfo", "--tags", "@leaf:TDG.VP.INFO", "--out", dir.resolve("o1").toString());
         assertThat(missing.exit()).as("not on the classpath without --impl-path").isEqualTo(2);

@@ -1,0 +1,240 @@
+package dev.leafspec.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.leafspec.api.LeafImplementation;
+import dev.leafspec.cli.certify.CertificateWriter;
+import dev.leafspec.cli.certify.Certification;
+import dev.leafspec.cli.certify.Profile;
+import dev.leafspec.cli.certify.TreeHash;
+import dev.leafspec.cli.certify.Verdict;
+import dev.leafspec.cli.certify.Waivers;
+import dev.leafspec.spec.model.Catalogue;
+import dev.leafspec.steps.Hooks;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code leafspec certify}: runs a profile's scenarios against an implementation and writes a certificate:
+ * conformance-report.json (schema-versioned, with hashes), certificate.html, certification-junit.xml, the Cucumber
+ * reports and message stream, and a repro command per failure.
+ */
+@Command(name = "certify", mixinStandardHelpOptions = true,
+        description = {"Certify an implementation against a profile (profiles/<name>.yaml): run the profile's scenarios, apply "
+                + "waivers, and write conformance-report.json, certificate.html, certification-junit.xml, the Cucumber reports "
+                + "and a repro command for each failure to the output folder. Results per scenario: PASS, FAIL, NOT_SUPPORTED, "
+                + "EXPECTED_FAIL (waived failure), UNEXPECTED_PASS (waived scenario that passed), ADAPTER_ERROR, TIMEOUT.",
+                "",
+                "Exit codes: 0 conformant; 1 non-conformant (a failure, an unexpected pass, or a required leaf not passing); "
+                + "2 harness or adapter error; 3 nothing ran."})
+final class CertifyCommand extends RunCommand {
+    /** Version of the conformance-report.json format. */
+    static final int SCHEMA_VERSION = 1;
+    static final String SCHEMA = "leafspec-conformance-report";
+
+    @Option(names = "--profile", required = true, paramLabel = "NAME", description = "The profile: guest-1.0, guest-1.5, host-1.5, vmm-ghci, or any file in profiles/.")
+    String profileName;
+
+    @Option(names = "--waivers", paramLabel = "FILE", description = "A waivers YAML file (docs/certification.md).")
+    Path waiversFile;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed recorded in the report and passed to seeded scenarios (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    private Profile profile;
+    private Waivers waivers = Waivers.none();
+
+    @Override
+    protected String name() {
+        return "leafspec certify";
+    }
+
+    @Override
+    protected String outPrefix() {
+        return "certify-" + profileName;
+    }
+
+    @Override
+    protected String prepare(Catalogue catalogue, Path specsDir, Path featuresDir) throws Exception {
+        super.prepare(catalogue, specsDir, featuresDir);
+        if (!paths.isEmpty()) return "certify runs the profile's scenarios; give no FEATURE paths (use 'leafspec run' for that)";
+        try {
+            profile = Profile.load(Home.find().resolve("profiles"), profileName);
+            if (waiversFile != null) waivers = Waivers.load(waiversFile);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        if (profile.moduleVersion() != null) System.setProperty(Hooks.MODULE_VERSION_PROPERTY, profile.moduleVersion());
+        System.setProperty("leafspec.seed", Long.toString(seed));
+        return null;
+    }
+
+    @Override
+    protected String selection(Catalogue catalogue) {
+        String p = profile.tagExpression(catalogue);
+        return tags == null || tags.isBlank() ? p : p + " and (" + tags + ")";
+    }
+
+    @Override
+    protected int finish(FeatureRunner runner, Path outDir, Catalogue catalogue, Path specsDir, Path featuresDir,
+                         LeafImplementation implementation, int runExit) throws Exception {
+        System.clearProperty(Hooks.MODULE_VERSION_PROPERTY);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Map<Waivers.Waiver, Integer> applied = new LinkedHashMap<>();
+        List<Certification.ScenarioVerdict> verdicts = new ArrayList<>();
+        Path reproDir = outDir.resolve("repro");
+        int reproCount = 0;
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ScenarioResult r : runner.results) {
+            List<String> leaves = r.tagValues("leaf:").stream().map(Profile::tag).distinct().toList();
+            List<String> rules = r.tagValues("rule:");
+            Waivers.Waiver w = waivers.match(r.name(), rules, leaves);
+            Waivers.Waiver active = w != null && !w.expiredOn(today) ? w : null;
+            Verdict v = Certification.judge(r.outcome().name(), r.message(), active);
+            if (active != null && (v == Verdict.EXPECTED_FAIL || v == Verdict.UNEXPECTED_PASS)) applied.merge(active, 1, Integer::sum);
+            String message = r.message();
+            if (v == Verdict.UNEXPECTED_PASS) message = "waived (" + active.scope() + ": " + active.reason() + ") but passed: remove the waiver";
+            if (v == Verdict.FAIL && w != null && active == null) message = "waiver for " + w.scope() + " expired on " + w.expires() + "; " + message;
+            verdicts.add(new Certification.ScenarioVerdict(r.name(), r.feature(), r.line(), r.area(), leaves, rules, v, message,
+                    active == null ? null : active.scope()));
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", r.name());
+            row.put("feature", r.feature());
+            row.put("line", r.line());
+            row.put("area", r.area());
+            row.put("leaves", leaves);
+            row.put("rules", rules);
+            row.put("result", v.name());
+            row.put("message", message);
+            row.put("waiver", active == null ? null : active.scope());
+            if (v.bad()) {
+                String cmd = reproCommand(r);
+                Files.createDirectories(reproDir);
+                reproCount++;
+                Path f = reproDir.resolve(String.format("%03d.sh", reproCount));
+                Files.writeString(f, "#!/usr/bin/env bash\n# " + v + ": " + r.name().replace('\n', ' ') + "\n# " + message.split("\n", 2)[0]
+                        + "\n# Replays this scenario; set LEAFSPEC_IMPL to replay it against another implementation.\n" + cmd + "\n",
+                        StandardCharsets.UTF_8);
+                f.toFile().setExecutable(true);
+                row.put("repro", cmd);
+                row.put("reproFile", outDir.relativize(f).toString());
+            }
+            rows.add(row);
+        }
+        List<String> required = profile.requiredLeaves(catalogue).stream().map(l -> Profile.tag(l.leaf())).toList();
+        List<Certification.LeafResult> leafResults = Certification.leaves(verdicts, required);
+        Certification.Overall overall = Certification.overall(verdicts, leafResults, runner.faults.size());
+
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("schema", SCHEMA);
+        report.put("schemaVersion", SCHEMA_VERSION);
+        report.put("suite", Map.of("name", "TDX LeafSpec", "version", LeafSpecCli.VERSION));
+        report.put("generatedAt", OffsetDateTime.now(ZoneOffset.UTC).toString());
+        var id = implementation.identity();
+        Map<String, Object> impl = new LinkedHashMap<>();
+        impl.put("name", id.name());
+        impl.put("version", id.version());
+        impl.put("vendor", id.vendor());
+        impl.put("selector", this.impl);
+        impl.put("roles", implementation.capabilities().roles().stream().map(Enum::name).sorted().toList());
+        report.put("implementation", impl);
+        Map<String, Object> prof = new LinkedHashMap<>();
+        prof.put("name", profile.name());
+        prof.put("title", profile.title());
+        prof.put("role", profile.role());
+        prof.put("moduleVersion", profile.moduleVersion());
+        prof.put("selection", selection(catalogue));
+        prof.put("requiredLeaves", required);
+        report.put("profile", prof);
+        report.put("seed", seed);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("specs", specsDir.toString());
+        config.put("features", featuresDir.toString());
+        config.put("tags", tags);
+        config.put("waivers", waiversFile == null ? null : waiversFile.toAbsolutePath().normalize().toString());
+        config.put("adapterTimeoutMs", adapterTimeoutMs);
+        report.put("configuration", config);
+        Map<String, Object> hashes = new LinkedHashMap<>();
+        hashes.put("specBundleSha256", catalogue.bundleSha256());
+        hashes.put("featuresSha256", TreeHash.of(featuresDir, ".feature"));
+        hashes.put("waiversSha256", waiversFile == null ? null : TreeHash.ofFile(waiversFile));
+        report.put("hashes", hashes);
+        report.put("verdict", overall.name());
+        report.put("exitCode", overall.exitCode);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Verdict v : Verdict.values()) counts.put(v.name(), (int) verdicts.stream().filter(s -> s.verdict() == v).count());
+        report.put("counts", counts);
+        List<Map<String, Object>> leafRows = new ArrayList<>();
+        for (Certification.LeafResult l : leafResults) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("leaf", l.leaf());
+            m.put("required", l.required());
+            m.put("status", l.status());
+            Map<String, Integer> c = new LinkedHashMap<>();
+            l.counts().forEach((k, n) -> c.put(k.name(), n));
+            m.put("counts", c);
+            leafRows.add(m);
+        }
+        report.put("leaves", leafRows);
+        Map<String, Map<String, Integer>> ruleRows = new java.util.TreeMap<>();
+        for (Certification.ScenarioVerdict s : verdicts) {
+            for (String rule : s.rules()) ruleRows.computeIfAbsent(rule, k -> new LinkedHashMap<>()).merge(s.verdict().name(), 1, Integer::sum);
+        }
+        report.put("rules", ruleRows);
+        List<Map<String, Object>> waiverRows = new ArrayList<>();
+        for (Waivers.Waiver w : waivers.all()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("scope", w.scope());
+            m.put("reason", w.reason());
+            m.put("link", w.link());
+            m.put("expires", w.expires().toString());
+            m.put("expired", w.expiredOn(today));
+            m.put("applied", applied.getOrDefault(w, 0));
+            waiverRows.add(m);
+        }
+        report.put("waivers", waiverRows);
+        report.put("harnessErrors", runner.faults);
+        report.put("scenarios", rows);
+
+        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Path json = outDir.resolve("conformance-report.json");
+        om.writeValue(json.toFile(), report);
+        JsonNode tree = om.readTree(json.toFile());
+        CertificateWriter.html(tree, outDir.resolve("certificate.html"));
+        CertificateWriter.junit(tree, outDir.resolve("certification-junit.xml"));
+
+        System.out.println();
+        System.out.printf("Certification of %s %s against profile %s: %s (exit %d)%n", id.name(), id.version(), profile.name(),
+                overall, overall.exitCode);
+        for (Verdict v : Verdict.values()) {
+            if (counts.get(v.name()) > 0) System.out.printf("  %-16s %d%n", v, counts.get(v.name()));
+        }
+        leafResults.stream().filter(l -> l.required() && !l.status().equals("PASS"))
+                .forEach(l -> System.out.println("  required leaf " + l.leaf() + ": " + l.status()));
+        waivers.all().stream().filter(w -> w.expiredOn(today))
+                .forEach(w -> System.out.println("  waiver for " + w.scope() + " expired on " + w.expires() + " and was not applied"));
+        System.out.println("Certificate: " + outDir.resolve("certificate.html"));
+        System.out.println("  conformance-report.json, certification-junit.xml, repro/ — check it with: leafspec verify " + outDir);
+        return overall.exitCode;
+    }
+
+    private String reproCommand(ScenarioResult r) {
+        StringBuilder sb = new StringBuilder("\"${LEAFSPEC_HOME:-" + Home.find() + "}/bin/leafspec\" run '" + r.feature()
+                + (r.line() > 0 ? ":" + r.line() : "") + "' --impl \"${LEAFSPEC_IMPL:-" + impl.replace("\"", "\\\"") + "}\"");
+        for (Path p : implPath) sb.append(" --impl-path '").append(p.toAbsolutePath()).append("'");
+        if (r.feature().contains("generated-features")) sb.append(" --specs '").append(Home.specs(specs)).append("'");
+        return sb.toString();
+    }
+}

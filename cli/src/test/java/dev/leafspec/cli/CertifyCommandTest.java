@@ -1,0 +1,149 @@
+package dev.leafspec.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.leafspec.cli.LeafSpecCliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** leafspec certify and leafspec verify end to end. */
+class CertifyCommandTest {
+    static final ObjectMapper OM = new ObjectMapper();
+
+    static JsonNode report(Path out) throws IOException {
+        return OM.readTree(out.resolve("conformance-report.json").toFile());
+    }
+
+    static List<String> results(JsonNode report, String rule) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode s : report.path("scenarios")) {
+            for (JsonNode r : s.path("rules")) {
+                if (r.asText().equals(rule)) out.add(s.path("result").asText());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theReferenceEngineIsConformantToGuest15AndTheCertificateVerifies(@TempDir Path out) throws IOException {
+        LeafSpecCliTest.Result r = run("certify", "--profile", "guest-1.5", "--seed", "7", "--out", out.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("CONFORMANT (exit 0)");
+        for (String f : new String[] {"conformance-report.json", "certificate.html", "certification-junit.xml", "cucumber-messages.ndjson", "cucumber.html"}) {
+            assertThat(out.resolve(f)).as(f).isNotEmptyFile();
+        }
+        JsonNode rep = report(out);
+        assertThat(rep.path("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(rep.path("seed").asLong()).isEqualTo(7);
+        assertThat(rep.path("hashes").path("specBundleSha256").asText()).hasSize(64);
+        assertThat(rep.path("hashes").path("featuresSha256").asText()).hasSize(64);
+        assertThat(rep.path("profile").path("requiredLeaves").toString()).contains("TDG.VP.INFO").contains("TDG.MR.KEY.GET");
+        assertThat(Files.readString(out.resolve("certificate.html"))).contains("CONFORMANT").contains("TDG.MEM.PAGE.ACCEPT");
+
+        LeafSpecCliTest.Result v = run("verify", out.toString());
+        assertThat(v.exit()).as(v.out()).isZero();
+        assertThat(v.out()).contains("VERIFIED");
+    }
+
+    @Test
+    void verifyCatchesATamperedReport(@TempDir Path out) throws IOException {
+        assertThat(run("certify", "--profile", "vmm-ghci", "--out", out.toString()).exit()).isZero();
+        ObjectNode rep = (ObjectNode) report(out);
+        ((ObjectNode) rep.path("scenarios").get(0)).put("result", "FAIL");
+        ((ObjectNode) rep.path("hashes")).put("specBundleSha256", "0".repeat(64));
+        OM.writeValue(out.resolve("conformance-report.json").toFile(), rep);
+        LeafSpecCliTest.Result v = run("verify", out.toString());
+        assertThat(v.exit()).isEqualTo(1);
+        assertThat(v.out()).contains("spec bundle SHA-256 differs").contains("does not follow from the results");
+    }
+
+    @Test
+    void waiversTurnFailuresIntoExpectedFailuresAndPassesIntoUnexpectedPasses(@TempDir Path dir) throws IOException {
+        Path waivers = dir.resolve("waivers.yaml");
+        Files.writeString(waivers, """
+                waivers:
+                  - rule: VP.INFO-2
+                    reason: "claimed broken, but it is not"
+                    link: https://example.org/bug/1
+                    expires: 2999-12-31
+                  - rule: VP.INFO-3
+                    reason: "an old waiver"
+                    link: https://example.org/bug/2
+                    expires: 2001-01-01
+                """);
+        Path out = dir.resolve("out");
+        LeafSpecCliTest.Result r = run("certify", "--profile", "guest-1.5", "--waivers", waivers.toString(),
+                "--tags", "@leaf:TDG.VP.INFO", "--out", out.toString());
+        assertThat(r.exit()).as(r.out()).isEqualTo(1);
+        JsonNode rep = report(out);
+        assertThat(results(rep, "VP.INFO-2")).isNotEmpty().containsOnly("UNEXPECTED_PASS");
+        assertThat(results(rep, "VP.INFO-3")).isNotEmpty().containsOnly("PASS");
+        assertThat(r.out()).contains("waiver for rule VP.INFO-3 expired on 2001-01-01 and was not applied");
+        assertThat(rep.path("waivers").get(1).path("expired").asBoolean()).isTrue();
+        assertThat(rep.path("hashes").path("waiversSha256").asText()).hasSize(64);
+        assertThat(Files.readString(out.resolve("certification-junit.xml"))).contains("UNEXPECTED_PASS");
+    }
+
+    @Test
+    void aBrokenImplementationFailsWithAReproCommand(@TempDir Path dir) throws IOException {
+        Path classes = LeafSpecCliTest.compileBrokenInfo(dir);
+        Path waivers = dir.resolve("waivers.yaml");
+        Files.writeString(waivers, """
+                waivers:
+                  - rule: VP.INFO-1
+                    reason: "MAX_VCPUS off by one, fixed in the next release"
+                    link: https://example.org/bug/3
+                    expires: 2999-12-31
+                """);
+        Path out = dir.resolve("out");
+        LeafSpecCliTest.Result r = run("certify", "--profile", "guest-1.5", "--impl-path", classes.toString(), "--impl", "demo.BrokenInfo",
+                "--tags", "@leaf:TDG.VP.INFO and not @contract", "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        JsonNode rep = report(out);
+        assertThat(results(rep, "VP.INFO-1")).contains("FAIL");
+        JsonNode failed = null;
+        for (JsonNode s : rep.path("scenarios")) if (s.path("result").asText().equals("FAIL")) failed = s;
+        assertThat(failed).isNotNull();
+        assertThat(failed.path("message").asText()).contains("TDG.VP.INFO [VP.INFO-1] R8[63:32] MAX_VCPUS");
+        assertThat(failed.path("repro").asText()).contains("bin/leafspec\" run '").contains("tdg.vp.info.feature:").contains("demo.BrokenInfo");
+        assertThat(out.resolve(failed.path("reproFile").asText())).isNotEmptyFile();
+
+        Path out2 = dir.resolve("out2");
+        run("certify", "--profile", "guest-1.5", "--impl-path", classes.toString(), "--impl", "demo.BrokenInfo",
+                "--waivers", waivers.toString(), "--tags", "@leaf:TDG.VP.INFO and not @contract", "--out", out2.toString());
+        assertThat(results(report(out2), "VP.INFO-1")).doesNotContain("FAIL").contains("EXPECTED_FAIL");
+    }
+
+    @Test
+    void aRequiredLeafThatIsNotSupportedFailsCertification(@TempDir Path out) throws IOException {
+        LeafSpecCliTest.Result r = run("certify", "--profile", "host-1.5", "--out", out.toString());
+        assertThat(r.exit()).as(r.out()).isEqualTo(1);
+        assertThat(r.out()).contains("required leaf TDH.EXPORT.MEM: NOT_SUPPORTED");
+    }
+
+    @Test
+    void badProfilesAndWaiversAreUsageErrors(@TempDir Path dir) throws IOException {
+        LeafSpecCliTest.Result p = run("certify", "--profile", "nope", "--out", dir.resolve("a").toString());
+        assertThat(p.exit()).isEqualTo(2);
+        assertThat(p.err()).contains("no profile 'nope'").contains("guest-1.5");
+        Path bad = dir.resolve("w.yaml");
+        Files.writeString(bad, "waivers:\n  - rule: X-1\n    reason: r\n    expires: 2030-01-01\n");
+        LeafSpecCliTest.Result w = run("certify", "--profile", "guest-1.5", "--waivers", bad.toString(), "--out", dir.resolve("b").toString());
+        assertThat(w.exit()).isEqualTo(2);
+        assertThat(w.err()).contains("waivers[0]: link is required");
+    }
+
+    @Test
+    void verifyOfAFolderWithoutAReportIsAHarnessError(@TempDir Path dir) {
+        assertThat(run("verify", dir.toString()).exit()).isEqualTo(2);
+    }
+}
