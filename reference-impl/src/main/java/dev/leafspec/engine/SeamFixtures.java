@@ -85,7 +85,9 @@ final class SeamFixtures {
         String res = Params.get(p, "resource");
         if (res != null) {
             String r = res.trim().toUpperCase(Locale.ROOT);
-            if (!r.equals("KOT")) throw new IllegalArgumentException("host.lock: resource must be KOT (or give 'hpa')");
+            if (!r.equals("KOT") && !r.equals("WBCACHE")) {
+                throw new IllegalArgumentException("host.lock: resource must be KOT or WBCACHE (or give 'hpa')");
+            }
             h.lockedResources.add(r);
         }
         String hpa = Params.get(p, "hpa");

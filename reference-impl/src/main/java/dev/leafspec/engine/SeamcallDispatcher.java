@@ -96,6 +96,20 @@ final class SeamcallDispatcher {
         leaves[TDH_MNG_WR] = new TdhMngRdWr(true);
         leaves[TDH_VP_RD] = new TdhVpRdWr(false);
         leaves[TDH_VP_WR] = new TdhVpRdWr(true);
+        // TD teardown (issue 3)
+        leaves[TDH_MEM_RANGE_BLOCK] = new TdhMemRangeBlock();
+        leaves[TDH_MEM_TRACK] = new TdhMemTrack();
+        leaves[TDH_MEM_RANGE_UNBLOCK] = new TdhMemRangeUnblock();
+        leaves[TDH_MEM_PAGE_REMOVE] = new TdhMemPageRemove();
+        leaves[TDH_MEM_SEPT_REMOVE] = new TdhMemSeptRemove();
+        leaves[TDH_VP_FLUSH] = new TdhVpFlush();
+        leaves[TDH_MNG_VPFLUSHDONE] = new TdhMngVpflushdone();
+        leaves[TDH_PHYMEM_CACHE_WB] = new TdhPhymemCacheWb();
+        leaves[TDH_MNG_KEY_FREEID] = new TdhMngKeyFreeid();
+        leaves[TDH_MNG_KEY_RECLAIMID] = new TdhMngKeyReclaimid();
+        leaves[TDH_PHYMEM_PAGE_RECLAIM] = new TdhPhymemPageReclaim();
+        leaves[TDH_PHYMEM_PAGE_RDMD] = new TdhPhymemPageRdmd();
+        leaves[TDH_PHYMEM_PAGE_WBINVD] = new TdhPhymemPageWbinvd();
         leaves[TDH_VP_ENTER] = new TdhVpEnter();
         leaves[TDH_MEM_PAGE_AUG] = new TdhMemPageAug();
     }
