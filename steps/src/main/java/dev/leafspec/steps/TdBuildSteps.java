@@ -43,6 +43,8 @@ public class TdBuildSteps {
     private final Map<String, Long> names = new LinkedHashMap<>();
     /** The MRTD the scenario expects, computed here from what it added. */
     private MessageDigest mrtd;
+    /** TD_PARAMS.CONFIG_FLAGS of the TD to build (bit 2 NO_RBP_MOD; set by GuestProgramSteps). */
+    long configFlags;
 
     public TdBuildSteps(World world) {
         this.world = world;
@@ -100,6 +102,7 @@ public class TdBuildSteps {
         putLe(p, 8, 3, 8);
         putLe(p, 16, Math.max(vcpus, 1), 2);
         putLe(p, 24, 6 | (3 << 3), 8);
+        putLe(p, 32, configFlags, 8);
         putLe(p, 40, 100, 2);
         world.fixture("host.memory", Map.of("hpa", hex(PARAMS), "bytes", Hex.bytesOf(p)));
         ok("TDH.MNG.INIT", "RCX", tdr, "RDX", PARAMS);
@@ -179,7 +182,7 @@ public class TdBuildSteps {
 
     // ------------------------------------------------------------------ helpers
 
-    private long resolve(String text) {
+    long resolve(String text) {
         String t = text.trim();
         String u = t.toUpperCase(Locale.ROOT);
         if (u.equals("FREE_PAGE")) return alloc();
