@@ -121,10 +121,7 @@ class RunCommand implements Callable<Integer> {
         }
         LeafImplementation implementation;
         try {
-            implementation = ProcessImplementation.handles(impl)
-                    ? new ProcessImplementation(adapterTimeoutMs == null ? ProcessImplementation.settingsFor(impl)
-                            : ProcessImplementation.settingsFor(impl).withTimeoutMs(adapterTimeoutMs))
-                    : Harness.create(impl, ImplPath.loader(implPath));
+            implementation = createImplementation(impl, implPath, adapterTimeoutMs);
         } catch (IllegalArgumentException | AdapterFaultException e) {
             System.err.println(name() + ": " + e.getMessage());
             return LeafSpecCli.HARNESS_ERROR;
@@ -160,6 +157,19 @@ class RunCommand implements Callable<Integer> {
         var id = implementation.identity();
         int exit = summarize(runner, outDir, catalogue, id.name() + " " + id.version(), ms);
         return finish(runner, outDir, catalogue, specsDir, featuresDir, implementation, exit);
+    }
+
+    /**
+     * Creates the implementation named by {@code --impl}: a {@code cmd:} adapter process, or a class or ServiceLoader
+     * provider found on the CLI's class path plus {@code implPath} (shared by run, certify and diff-impl).
+     *
+     * @throws IllegalArgumentException or AdapterFaultException naming what could not be created
+     */
+    static LeafImplementation createImplementation(String impl, List<Path> implPath, Long adapterTimeoutMs) {
+        return ProcessImplementation.handles(impl)
+                ? new ProcessImplementation(adapterTimeoutMs == null ? ProcessImplementation.settingsFor(impl)
+                        : ProcessImplementation.settingsFor(impl).withTimeoutMs(adapterTimeoutMs))
+                : Harness.create(impl, ImplPath.loader(implPath));
     }
 
     /** @return the command's name for messages ("leafspec run") */
