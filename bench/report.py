@@ -29,6 +29,14 @@ BENCHES = {
         baselines=["VmcallBench.baselineResetAndTrivialCall"]),
     "VmcallBench.baselineResetAndTrivialCall": dict(
         label="baseline: input reset (copyFrom) + trivial SPI call", baseline_row=True),
+    "TdTeardownBench.buildAndTearDown": dict(
+        label="build (1 VCPU, 16 pages) and tear down a TD through the host model, KVM order, 107 SEAMCALLs",
+        baselines=["TdTeardownBench.baselineSysRdCalls", "TdTeardownBench.baselinePlatformReady"],
+        target=(">=", 2e4, "≥ 20 k cycles/s")),
+    "TdTeardownBench.baselineSysRdCalls": dict(
+        label="baseline: as many SEAMCALLs (TDH.SYS.RD of one field)", baseline_row=True),
+    "TdTeardownBench.baselinePlatformReady": dict(
+        label="baseline: reset() + fixture platform.ready (a clean module, no TD)", baseline_row=True),
     "SpecLoadBench.loadCatalogue": dict(
         label="SpecLoader.loadCatalogue(../leaf-specs), warm JVM",
         baselines=["SpecLoadBench.baselineReadFiles"],

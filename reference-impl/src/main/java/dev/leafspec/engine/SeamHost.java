@@ -70,7 +70,7 @@ final class SeamHost {
     /** Pages whose PAMT entry is locked by "another flow" (fixture host.lock). */
     final Set<Long> lockedPages = new HashSet<>();
     final Set<String> lockedResources = new HashSet<>();
-    /** Host physical memory contents (sparse; absent pages read as zero). */
+    /** Host physical memory contents by page number (HPA >>> 12, which HashMap spreads well; page addresses all collide); sparse, absent pages read as zero. */
     final Map<Long, byte[]> memory = new HashMap<>();
     /** TDs by TDR HPA. */
     final Map<Long, TdCtx> tds = new HashMap<>();
@@ -244,7 +244,7 @@ final class SeamHost {
             long p = (pa + i) & ~(PAGE - 1);
             int off = (int) ((pa + i) - p);
             int n = Math.min(len - i, (int) PAGE - off);
-            byte[] page = memory.get(p);
+            byte[] page = memory.get(p >>> 12);
             if (page != null) System.arraycopy(page, off, out, i, n);
             i += n;
         }
@@ -256,13 +256,13 @@ final class SeamHost {
             long p = (pa + i) & ~(PAGE - 1);
             int off = (int) ((pa + i) - p);
             int n = Math.min(data.length - i, (int) PAGE - off);
-            System.arraycopy(data, i, memory.computeIfAbsent(p, k -> new byte[(int) PAGE]), off, n);
+            System.arraycopy(data, i, memory.computeIfAbsent(p >>> 12, k -> new byte[(int) PAGE]), off, n);
             i += n;
         }
     }
 
     void zeroPage(long pa) {
-        memory.remove(pa & ~(PAGE - 1));
+        memory.remove(pa >>> 12);
     }
 
     // ---- address and PAMT checks --------------------------------------------------------------------
