@@ -1,0 +1,382 @@
+package dev.leafspec.caller;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.leafspec.api.Gpr;
+import dev.leafspec.api.Instruction;
+import dev.leafspec.api.NotSupportedException;
+import dev.leafspec.api.RegisterFile;
+import dev.leafspec.caller.CallerResult.Status;
+import dev.leafspec.caller.CallerSpec.Arg;
+import dev.leafspec.caller.CallerSpec.Convention;
+import dev.leafspec.caller.CallerSpec.Fixture;
+import dev.leafspec.caller.CallerSpec.Function;
+import dev.leafspec.caller.CallerSpec.Returns;
+import dev.leafspec.engine.TdxModule;
+import dev.leafspec.spec.model.Bitmap;
+import dev.leafspec.spec.model.Catalogue;
+import dev.leafspec.spec.model.LeafSpec;
+import dev.leafspec.spec.model.RegisterBlock;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Certifies a compiled caller library against its caller spec: runs each function natively in the harness, answers
+ * every trapped TDCALL/SEAMCALL with the reference engine ({@link TdxModule}) and checks the caller rules of
+ * docs/caller-spec-format.md against the leaf specs.
+ */
+public final class CallerChecker {
+    /** What the module answers in the {@code module-error} case: TDX_OPERAND_INVALID (operand id in bits 31:0). */
+    public static final long MODULE_ERROR = 0xC000010000000000L;
+    /** Registers hold {@code PATTERN | index} at the call unless an argument goes there. */
+    public static final long PATTERN = 0x5EEDCA1100000000L;
+    public static final long XMM_PATTERN = 0x5EEDC0DE00000000L;
+    /** A hostile host writes {@code HOST_PATTERN | index} into registers on every TDG.VP.VMCALL exit. */
+    public static final long HOST_PATTERN = 0xB057B05700000000L;
+
+    private final Catalogue catalogue;
+    private final Path home;
+    private final long timeoutMs;
+    private final TdxModule engine = new TdxModule();
+
+    public CallerChecker(Catalogue catalogue, Path home, long timeoutMs) {
+        this.catalogue = catalogue;
+        this.home = home;
+        this.timeoutMs = timeoutMs;
+    }
+
+    /** Runs every function of {@code spec} from {@code library}: the normal case and (unless disabled) the module-error case. */
+    public List<CallerResult> certify(Path library, CallerSpec spec) {
+        List<CallerResult> results = new ArrayList<>();
+        var reason = NativeHarness.unavailableReason(home);
+        if (reason.isPresent()) {
+            for (Function f : spec.functions()) {
+                results.add(new CallerResult(f.symbol(), f.issues(), "normal", Status.NOT_SUPPORTED, List.of(reason.get()), 0));
+            }
+            return results;
+        }
+        Path bin = NativeHarness.locate(home).orElseThrow();
+        NativeHarness h = null;
+        try {
+            for (Function f : spec.functions()) {
+                for (boolean err : f.errorCase() ? new boolean[] {false, true} : new boolean[] {false}) {
+                    if (h == null || !h.alive()) h = new NativeHarness(bin, library, timeoutMs);
+                    results.add(runCase(h, spec, f, err));
+                }
+            }
+        } catch (IOException e) {
+            results.add(new CallerResult("(harness)", "", "", Status.FAIL, List.of("HARNESS: " + e.getMessage()), 0));
+        } finally {
+            if (h != null) h.close();
+        }
+        return results;
+    }
+
+    /** Runs one function once in one case on a started harness. */
+    public CallerResult runCase(NativeHarness h, CallerSpec spec, Function f, boolean errorCase) throws IOException {
+        String caseName = errorCase ? "module-error" : "normal";
+        Run r = new Run(spec, f, catalogue.requireLeaf(f.issues()), errorCase, caseName);
+        try {
+            return r.run(h);
+        } catch (NotSupportedException e) {
+            return new CallerResult(f.symbol(), f.issues(), caseName, Status.NOT_SUPPORTED, List.of(e.getMessage()), r.traps);
+        }
+    }
+
+    private final class Run {
+        final CallerSpec spec;
+        final Function f;
+        final LeafSpec leaf;
+        final boolean errorCase;
+        final String caseName;
+        final boolean vmcall;
+        final List<String> fails = new ArrayList<>();
+        final long[] in = new long[16];
+        final long[] xin = new long[32];
+        final Map<String, Long> expect = new LinkedHashMap<>();
+        final Map<String, String> expectWhy = new LinkedHashMap<>();
+        final Map<Integer, Integer> bufferOfArg = new LinkedHashMap<>(); // arg index -> register index
+        final Map<String, Long> hostile = new LinkedHashMap<>();
+        int traps;
+        RegisterFile answered;
+        String notSupported;
+
+        Run(CallerSpec spec, Function f, LeafSpec leaf, boolean errorCase, String caseName) {
+            this.spec = spec;
+            this.f = f;
+            this.leaf = leaf;
+            this.errorCase = errorCase;
+            this.caseName = caseName;
+            this.vmcall = leaf.instruction() == Instruction.TDCALL && leaf.number() == 0;
+        }
+
+        void fail(String reg, String text, String rule) {
+            fails.add(f.symbol() + " [" + caseName + "]: " + reg + ": " + text + " [" + rule + "]");
+        }
+
+        CallerResult run(NativeHarness h) throws IOException {
+            engine.reset();
+            for (Fixture fx : f.fixtures()) engine.fixture(fx.name(), fx.params());
+            if (vmcall && !errorCase) {
+                for (Gpr g : Gpr.values()) {
+                    String n = g.name();
+                    if (g == Gpr.RAX || g == Gpr.RCX || g == Gpr.RSP || g == Gpr.R10 || leaf.outputs().containsKey(n)) continue;
+                    long v = HOST_PATTERN | g.ordinal();
+                    hostile.put(n, v);
+                    engine.fixture("host.write", Map.of("register", n, "value", "0x" + Long.toHexString(v)));
+                }
+            }
+            for (int i = 0; i < 16; i++) in[i] = PATTERN | i;
+            for (int n = 0; n < 16; n++) {
+                xin[2 * n] = XMM_PATTERN | n;
+                xin[2 * n + 1] = XMM_PATTERN | 0x100 | n;
+            }
+            StringBuilder bufs = new StringBuilder();
+            int nbuf = 0;
+            for (int i = 0; i < f.args().size(); i++) {
+                Arg a = f.args().get(i);
+                String reg = f.convention().sysv() ? Convention.SYSV_ARGS.get(i) : a.to();
+                int ri = Gpr.parse(reg).ordinal();
+                if (a.struct() == null) {
+                    in[ri] = a.value();
+                    if (a.to() != null) {
+                        expect.put(a.to(), a.value());
+                        expectWhy.put(a.to(), "args[" + i + "]");
+                    }
+                } else {
+                    List<String> fields = spec.structs().get(a.struct());
+                    StringBuilder hex = new StringBuilder();
+                    for (String fld : fields) {
+                        long v = a.fields().getOrDefault(fld, 0L);
+                        for (int b = 0; b < 8; b++) hex.append(String.format("%02x", (v >>> (8 * b)) & 0xFF));
+                        if (isInput(fld)) {
+                            expect.put(fld, v);
+                            expectWhy.put(fld, "args[" + i + "]." + fld);
+                        }
+                    }
+                    bufs.append(' ').append(Integer.toHexString(ri)).append(' ').append(hex);
+                    bufferOfArg.put(i, ri);
+                    nbuf++;
+                }
+            }
+            StringBuilder cmd = new StringBuilder("C ").append(f.symbol());
+            for (long v : in) cmd.append(' ').append(Long.toHexString(v));
+            for (long v : xin) cmd.append(' ').append(Long.toHexString(v));
+            cmd.append(' ').append(Integer.toHexString(nbuf)).append(bufs);
+            h.send(cmd.toString());
+            for (;;) {
+                JsonNode m = h.next();
+                if (m.has("trap")) {
+                    traps++;
+                    RegisterFile rf = Regs.parse(m.get("regs"));
+                    String insn = m.get("trap").asText();
+                    checkTrap(insn, rf);
+                    if (errorCase) {
+                        rf.gpr(0, MODULE_ERROR | (vmcall ? 1 : 0));
+                    } else {
+                        try {
+                            engine.call(Instruction.valueOf(insn), rf);
+                        } catch (NotSupportedException e) {
+                            notSupported = e.getMessage();
+                            h.send("{\"abort\":\"not supported by the reference engine: " + e.getMessage().replace("\"", "'") + "\"}");
+                            continue;
+                        }
+                    }
+                    answered = rf.copy();
+                    h.send("{\"regs\":" + Regs.json(rf) + "}");
+                } else if (m.has("done")) {
+                    if (notSupported == null) checkAfter(m);
+                    break;
+                } else if (m.has("fault")) {
+                    fail("RIP", m.get("fault").asText() + " at " + m.path("at").asText("?") + " (RIP " + m.path("rip").asText()
+                            + (m.has("bytes") ? ", bytes " + m.get("bytes").asText() : "") + "): " + m.path("message").asText(), "CALLER-FAULT");
+                    break;
+                } else if (m.has("aborted")) {
+                    break;
+                } else if (m.has("error")) {
+                    fail("-", "harness: " + m.get("error").asText(), "CALLER-HARNESS");
+                    break;
+                }
+            }
+            if (notSupported != null) {
+                return new CallerResult(f.symbol(), f.issues(), caseName, Status.NOT_SUPPORTED, List.of(notSupported), traps);
+            }
+            return new CallerResult(f.symbol(), f.issues(), caseName, fails.isEmpty() ? Status.PASS : Status.FAIL, fails, traps);
+        }
+
+        /** @return true if the leaf reads GPR {@code reg} (its inputs; R10/R11 select a TDG.VP.VMCALL sub-function) */
+        boolean isInput(String reg) {
+            if (leaf.inputs().containsKey(reg) && !(vmcall && reg.equals("RCX"))) return true;
+            return leaf.isSubfunction() && (reg.equals("R10") || reg.equals("R11"));
+        }
+
+        void checkTrap(String insn, RegisterFile rf) {
+            String at = " at the " + insn;
+            if (!insn.equals(leaf.instruction().name())) {
+                fail("RIP", "executed " + insn + ", but " + leaf.leaf() + " is a " + leaf.instruction() + " leaf", "CALLER-INSTRUCTION");
+                return;
+            }
+            long rax = rf.gpr(0);
+            int no = (int) (rax & 0xFFFF);
+            int ver = (int) ((rax >>> 16) & 0xFF);
+            if (no != leaf.number()) {
+                fail("RAX", String.format("holds 0x%x%s: leaf number %d, expected %d (%s)", rax, at, no, leaf.number(), leaf.leaf()), "CALLER-LEAF");
+            } else if (!leaf.versions().contains(ver)) {
+                fail("RAX", String.format("holds 0x%x%s: version %d, %s accepts %s", rax, at, ver, leaf.leaf(), leaf.versions()), "CALLER-LEAF");
+            }
+            if ((rax >>> 24) != 0) {
+                fail("RAX", String.format("holds 0x%x%s: bits 63:24 are reserved and must be zero", rax, at), "CALLER-RAX-RESERVED");
+            }
+            if (leaf.isSubfunction()) {
+                if (rf.gpr(10) != leaf.subfunction().r10()) {
+                    fail("R10", String.format("holds 0x%x%s, %s needs 0x%x", rf.gpr(10), at, leaf.leaf(), leaf.subfunction().r10()), "CALLER-SUBFUNCTION");
+                }
+                if (rf.gpr(11) != leaf.subfunction().r11()) {
+                    fail("R11", String.format("holds 0x%x%s, %s is sub-function 0x%x", rf.gpr(11), at, leaf.leaf(), leaf.subfunction().r11()), "CALLER-SUBFUNCTION");
+                }
+            }
+            for (Map.Entry<String, RegisterBlock> e : leaf.inputs().entrySet()) {
+                String reg = e.getKey();
+                if (!dev.leafspec.spec.Values.isGpr(reg) || (vmcall && reg.equals("RCX"))) continue;
+                long v = rf.get(Gpr.parse(reg));
+                long mask = e.getValue().reservedZeroMask();
+                if ((v & mask) != 0) {
+                    fail(reg, String.format("holds 0x%x%s: reserved bits 0x%x must be zero", v, at, v & mask), "CALLER-INPUT-RESERVED");
+                }
+            }
+            for (Map.Entry<String, Long> e : expect.entrySet()) {
+                long v = rf.get(Gpr.parse(e.getKey()));
+                if (v != e.getValue()) {
+                    fail(e.getKey(), String.format("holds 0x%x%s, but the caller passed 0x%x (%s)", v, at, e.getValue(),
+                            expectWhy.get(e.getKey())), "CALLER-INPUT");
+                }
+            }
+            if (vmcall) checkBitmap(rf, at);
+        }
+
+        void checkBitmap(RegisterFile rf, String at) {
+            Bitmap bm = catalogue.requireLeaf("TDG.VP.VMCALL").bitmap();
+            long rcx = rf.gpr(1);
+            if ((rcx & bm.reserved().mask()) != 0) {
+                fail("RCX", String.format("bitmap 0x%x%s sets reserved bits %s", rcx, at, bm.reserved()), "CALLER-BITMAP-RESERVED");
+            }
+            Set<String> forbidden = new LinkedHashSet<>(bm.forbidden());
+            for (Bitmap.Conditional c : bm.forbiddenWhen()) forbidden.add(c.register());
+            for (String reg : forbidden) {
+                Gpr g = Gpr.parse(reg);
+                if ((rcx & g.bit()) != 0) {
+                    String why = reg.equals("RBP") ? "the host could replace the frame pointer (and the module refuses it under NO_RBP_MOD)"
+                            : "the module refuses it with TDX_OPERAND_INVALID";
+                    fail(reg, String.format("selected in the TDG.VP.VMCALL bitmap (RCX = 0x%x, bit %d)%s: never expose %s, %s",
+                            rcx, g.ordinal(), at, reg, why), "CALLER-BITMAP-FORBIDDEN");
+                }
+            }
+            Set<String> uses = new LinkedHashSet<>();
+            if (leaf.caller() != null) uses.addAll(leaf.caller().mustSelect());
+            for (String r : leaf.inputs().keySet()) if (dev.leafspec.spec.Values.isGpr(r) && !r.equals("RCX")) uses.add(r);
+            for (String r : leaf.outputs().keySet()) if (dev.leafspec.spec.Values.isGpr(r) && !r.equals("RCX")) uses.add(r);
+            for (String r : uses) {
+                if ((rcx & Gpr.parse(r).bit()) == 0) {
+                    fail(r, String.format("not selected in the TDG.VP.VMCALL bitmap (RCX = 0x%x)%s, but %s reads or writes it",
+                            rcx, at, leaf.leaf()), "CALLER-BITMAP-SELECT");
+                }
+            }
+            for (Gpr g : Gpr.values()) {
+                if ((rcx & g.bit()) == 0 || forbidden.contains(g.name()) || isInput(g.name())) continue;
+                long v = rf.get(g);
+                if (v != 0) {
+                    fail(g.name(), String.format("selected in the bitmap but not an input of %s, holds 0x%x%s: the host sees it (must be zero)",
+                            leaf.leaf(), v, at), "CALLER-BITMAP-LEAK");
+                }
+            }
+            for (int n = 0; n < 16; n++) {
+                if ((rcx & (1L << (16 + n))) == 0 || leaf.inputs().containsKey("XMM" + n)) continue;
+                if (rf.xmmLow(n) != 0 || rf.xmmHigh(n) != 0) {
+                    fail("XMM" + n, String.format("selected in the bitmap but not an input of %s, holds 0x%016x%016x%s: the host sees it (must be zero)",
+                            leaf.leaf(), rf.xmmHigh(n), rf.xmmLow(n), at), "CALLER-BITMAP-LEAK");
+                }
+            }
+        }
+
+        void checkAfter(JsonNode done) {
+            RegisterFile outRegs = Regs.parse(done.get("regs"));
+            long entryRsp = Regs.hex(done.get("entry_rsp").asText());
+            Convention conv = f.convention();
+            if (outRegs.gpr(4) != entryRsp) {
+                fail("RSP", String.format("0x%x after return, 0x%x at the call", outRegs.gpr(4), entryRsp), "CALLER-PRESERVE");
+            }
+            for (Gpr g : Gpr.values()) {
+                if (g == Gpr.RSP || !conv.preserves(g.name())) continue;
+                long v = outRegs.get(g);
+                if (v != in[g.ordinal()]) {
+                    String src = hostile.containsValue(v) ? " (a value the host wrote)" : "";
+                    fail(g.name(), String.format("not preserved (%s): 0x%x before the call, 0x%x after return%s",
+                            conv.describe(), in[g.ordinal()], v, src), "CALLER-PRESERVE");
+                }
+            }
+            for (int n = 0; n < 16; n++) {
+                if (!conv.preservesXmm(n)) continue;
+                if (outRegs.xmmLow(n) != xin[2 * n] || outRegs.xmmHigh(n) != xin[2 * n + 1]) {
+                    fail("XMM" + n, String.format("not preserved (%s): 0x%016x%016x before the call, 0x%016x%016x after return",
+                            conv.describe(), xin[2 * n + 1], xin[2 * n], outRegs.xmmHigh(n), outRegs.xmmLow(n)), "CALLER-XMM");
+                }
+            }
+            if (traps == 0) {
+                fail("RIP", "returned without executing " + leaf.instruction() + " (expected " + leaf.leaf() + ")", "CALLER-NO-CALL");
+                return;
+            }
+            for (Map.Entry<String, Long> e : hostile.entrySet()) {
+                Gpr g = Gpr.parse(e.getKey());
+                if (conv.preserves(g.name()) || g == Gpr.RAX) continue;
+                if (outRegs.get(g) == e.getValue()) {
+                    fail(g.name(), String.format("still holds 0x%x, a value the host wrote, after return: exposed registers that are "
+                            + "not outputs must be cleared after the call", e.getValue()), "CALLER-HOST-VALUE");
+                }
+            }
+            long ret = outRegs.gpr(0);
+            long status = answered.gpr(0);
+            String st = statusName(status);
+            boolean ok = status == 0;
+            if (f.returns() == Returns.STATUS && ret != status) {
+                fail("RAX", String.format("returned 0x%x, but the %s status was 0x%x%s", ret, leaf.instruction(), status, st), "CALLER-RETURN");
+            } else if (f.returns() == Returns.HOST_STATUS) {
+                long r10 = answered.gpr(10);
+                if (ok && ret != r10) {
+                    fail("RAX", String.format("returned 0x%x, but the host status in R10 was 0x%x", ret, r10), "CALLER-RETURN");
+                } else if (!ok && ret == r10) {
+                    fail("R10", String.format("returned R10 (0x%x) although the TDCALL failed with RAX = 0x%x%s: RAX must be checked "
+                            + "before R10 is trusted", r10, status, st), "CALLER-RAX-BEFORE-R10");
+                } else if (!ok && ret == 0) {
+                    fail("RAX", String.format("returned 0 (success) although the TDCALL failed with RAX = 0x%x%s", status, st), "CALLER-ERROR-LOST");
+                }
+            }
+            if (!ok) return;
+            Map<Integer, byte[]> data = new LinkedHashMap<>();
+            for (JsonNode b : done.path("bufs")) data.put(b.get("reg").asInt(), Regs.bytes(b.get("data").asText()));
+            for (Map.Entry<String, String> e : f.results().entrySet()) {
+                String[] kv = e.getKey().split("\\.");
+                int ai = Integer.parseInt(kv[0].substring(3));
+                Arg a = f.args().get(ai);
+                int off = spec.structs().get(a.struct()).indexOf(kv[1]) * 8;
+                byte[] d = data.get(bufferOfArg.get(ai));
+                long v = 0;
+                for (int b = 7; b >= 0; b--) v = (v << 8) | (d[off + b] & 0xFF);
+                long want = answered.get(Gpr.parse(e.getValue()));
+                if (v != want) {
+                    fail(e.getValue(), String.format("args[%d].%s holds 0x%x after return, but the %s returned 0x%x in %s",
+                            ai, kv[1], v, leaf.instruction(), want, e.getValue()), "CALLER-RESULT");
+                }
+            }
+        }
+
+        String statusName(long status) {
+            return catalogue.decodeStatus(status).map(c -> " (" + c.name() + ")").orElse("");
+        }
+    }
+}

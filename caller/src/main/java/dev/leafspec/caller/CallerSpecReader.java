@@ -1,0 +1,476 @@
+package dev.leafspec.caller;
+
+import dev.leafspec.caller.CallerSpec.Arg;
+import dev.leafspec.caller.CallerSpec.Convention;
+import dev.leafspec.caller.CallerSpec.Fixture;
+import dev.leafspec.caller.CallerSpec.Function;
+import dev.leafspec.caller.CallerSpec.Returns;
+import dev.leafspec.spec.SpecError;
+import dev.leafspec.spec.Values;
+import dev.leafspec.spec.model.Catalogue;
+import dev.leafspec.spec.model.LeafSpec;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a caller spec with snakeyaml-engine's compose API (a node tree with positions, as the leaf-spec loader does) and
+ * reports every problem as a {@link SpecError} (file:line:column: key.path: message). With a {@link Catalogue}, leaf
+ * names and result registers are checked against the leaf specs.
+ */
+public final class CallerSpecReader {
+    private final String file;
+    private final Catalogue catalogue;
+    private final List<SpecError> errors = new ArrayList<>();
+
+    private CallerSpecReader(String file, Catalogue catalogue) {
+        this.file = file;
+        this.catalogue = catalogue;
+    }
+
+    /** The result of reading: the spec (null when there were errors) and the errors, sorted by line and column. */
+    public record Result(CallerSpec spec, List<SpecError> errors) {
+    }
+
+    /** @return true if the file's top-level mapping has the key {@code caller-spec} (a quick look, for lint) */
+    public static boolean isCallerSpec(Path file) {
+        try {
+            for (String line : Files.readAllLines(file)) {
+                if (line.startsWith("caller-spec:")) return true;
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
+
+    public static Result read(Path file, Catalogue catalogue) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return new Result(null, List.of(new SpecError(file.toString(), 0, 0, "", "cannot read: " + e.getMessage())));
+        }
+        return read(file.toString(), bytes, catalogue);
+    }
+
+    public static Result read(String file, byte[] bytes, Catalogue catalogue) {
+        CallerSpecReader r = new CallerSpecReader(file, catalogue);
+        CallerSpec spec = r.parse(bytes);
+        List<SpecError> errs = new ArrayList<>(r.errors);
+        errs.sort(Comparator.comparingInt(SpecError::line).thenComparingInt(SpecError::column));
+        return new Result(errs.isEmpty() ? spec : null, List.copyOf(errs));
+    }
+
+    // ---------------------------------------------------------------- the format
+
+    private CallerSpec parse(byte[] bytes) {
+        Node root = compose(bytes);
+        if (root == null) return null;
+        Obj top = obj(root, "");
+        if (top == null) return null;
+        Long version = num(top.req("caller-spec"), "caller-spec");
+        if (version != null && version != 1) error(top.opt("caller-spec"), "caller-spec", "unsupported caller-spec version " + version + " (this suite reads 1)");
+        String name = str(top.req("name"), "name");
+        Map<String, List<String>> structs = new LinkedHashMap<>();
+        Node sn = top.opt("structs");
+        if (sn != null) {
+            Obj so = obj(sn, "structs");
+            if (so != null) {
+                for (Map.Entry<String, NodeTuple> e : so.entries.entrySet()) {
+                    so.known.add(e.getKey());
+                    List<String> regs = registers(e.getValue().getValueNode(), child("structs", e.getKey()));
+                    if (regs != null) structs.put(e.getKey(), regs);
+                }
+            }
+        }
+        List<Function> functions = new ArrayList<>();
+        List<Node> fns = seq(top.req("functions"), "functions");
+        if (fns != null) {
+            if (fns.isEmpty()) error(top.opt("functions"), "functions", "must list at least one function");
+            for (int i = 0; i < fns.size(); i++) {
+                Function f = function(fns.get(i), "functions[" + i + "]", structs);
+                if (f != null) functions.add(f);
+            }
+        }
+        top.finish();
+        return new CallerSpec(file, name, structs, functions);
+    }
+
+    private Function function(Node n, String path, Map<String, List<String>> structs) {
+        Obj o = obj(n, path);
+        if (o == null) return null;
+        int before = errors.size();
+        String symbol = str(o.req("symbol"), child(path, "symbol"));
+        if (symbol != null && !symbol.matches("[A-Za-z_][A-Za-z0-9_.$@]*")) {
+            error(o.opt("symbol"), child(path, "symbol"), "'" + symbol + "' is not a symbol name");
+        }
+        Convention conv = convention(o.req("convention"), child(path, "convention"));
+        String issues = str(o.req("issues"), child(path, "issues"));
+        LeafSpec leaf = null;
+        if (issues != null && catalogue != null) {
+            leaf = catalogue.leaf(issues).orElse(null);
+            if (leaf == null) {
+                String hint = Values.closest(issues, catalogue.leaves().stream().map(LeafSpec::leaf).toList());
+                error(o.opt("issues"), child(path, "issues"), "no leaf spec named '" + issues + "'"
+                        + (hint != null ? " (did you mean '" + hint + "'?)" : ""));
+            }
+        }
+        List<Arg> args = new ArrayList<>();
+        Node an = o.opt("args");
+        List<Node> items = an == null ? List.of() : seq(an, child(path, "args"));
+        if (items != null) {
+            for (int i = 0; i < items.size(); i++) {
+                Arg a = arg(items.get(i), child(path, "args") + "[" + i + "]", structs, conv);
+                if (a != null) args.add(a);
+            }
+            if (conv != null && conv.sysv() && items.size() > 6) {
+                error(an, child(path, "args"), "SysV passes at most 6 integer arguments in registers, got " + items.size());
+            }
+        }
+        Returns returns = null;
+        String rw = word(o.req("returns"), child(path, "returns"), "returns", List.of("status", "host-status", "none"));
+        if (rw != null) returns = Returns.parse(rw);
+        if (returns == Returns.HOST_STATUS && leaf != null && !leaf.isSubfunction()) {
+            error(o.opt("returns"), child(path, "returns"), "host-status needs a TDG.VP.VMCALL sub-function in 'issues', not " + leaf.leaf());
+        }
+        Map<String, String> results = new LinkedHashMap<>();
+        Node rn = o.opt("results");
+        if (rn != null) {
+            Obj ro = obj(rn, child(path, "results"));
+            if (ro != null) {
+                for (Map.Entry<String, NodeTuple> e : ro.entries.entrySet()) {
+                    ro.known.add(e.getKey());
+                    String kp = child(child(path, "results"), e.getKey());
+                    Node key = e.getValue().getKeyNode();
+                    String target = e.getKey();
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("arg(\\d+)\\.([A-Z0-9]+)").matcher(target);
+                    if (!m.matches()) {
+                        error(key, kp, "a result key is argN.FIELD (a field of the struct passed as argument N), got '" + target + "'");
+                        continue;
+                    }
+                    int ai = Integer.parseInt(m.group(1));
+                    if (ai >= args.size() || args.get(ai).struct() == null) {
+                        error(key, kp, "argument " + ai + " is not a struct argument");
+                        continue;
+                    }
+                    List<String> fields = structs.get(args.get(ai).struct());
+                    if (fields != null && !fields.contains(m.group(2))) {
+                        error(key, kp, "struct " + args.get(ai).struct() + " has no field " + m.group(2) + " (fields: " + fields + ")");
+                        continue;
+                    }
+                    String reg = register(e.getValue().getValueNode(), kp);
+                    if (reg == null) continue;
+                    if (leaf != null && !leaf.outputs().containsKey(reg) && !reg.equals(leaf.status().register())) {
+                        error(e.getValue().getValueNode(), kp, reg + " is not an output of " + leaf.leaf() + " (outputs: " + leaf.outputs().keySet() + ")");
+                        continue;
+                    }
+                    results.put(target, reg);
+                }
+            }
+        }
+        List<Fixture> fixtures = new ArrayList<>();
+        Node fn = o.opt("fixtures");
+        List<Node> fl = fn == null ? List.of() : seq(fn, child(path, "fixtures"));
+        if (fl != null) {
+            for (int i = 0; i < fl.size(); i++) {
+                String fp = child(path, "fixtures") + "[" + i + "]";
+                Obj fo = obj(fl.get(i), fp);
+                if (fo == null) continue;
+                if (fo.entries.size() != 1) {
+                    error(fl.get(i), fp, "a fixture is one key, the fixture name, with its parameters: { host.cpuid: { leaf: 1 } }");
+                    continue;
+                }
+                Map.Entry<String, NodeTuple> e = fo.entries.entrySet().iterator().next();
+                fo.known.add(e.getKey());
+                Obj po = obj(e.getValue().getValueNode(), child(fp, e.getKey()));
+                if (po == null) continue;
+                Map<String, String> params = new LinkedHashMap<>();
+                for (Map.Entry<String, NodeTuple> pe : po.entries.entrySet()) {
+                    po.known.add(pe.getKey());
+                    Node v = pe.getValue().getValueNode();
+                    if (v instanceof ScalarNode s && !Tag.NULL.equals(s.getTag())) params.put(pe.getKey(), s.getValue());
+                    else error(v, child(child(fp, e.getKey()), pe.getKey()), "expected a value, got " + describe(v));
+                }
+                fixtures.add(new Fixture(e.getKey(), params));
+            }
+        }
+        Boolean errorCase = true;
+        Node en = o.opt("error-case");
+        if (en != null) errorCase = bool(en, child(path, "error-case"));
+        o.finish();
+        if (errors.size() != before || symbol == null || conv == null || issues == null || returns == null) return null;
+        return new Function(symbol, line(n), conv, issues, args, returns, results, fixtures, errorCase == null || errorCase);
+    }
+
+    private Convention convention(Node n, String path) {
+        if (n == null) return null;
+        if (n instanceof ScalarNode) {
+            String w = word(n, path, "convention", List.of("sysv"));
+            return w == null ? null : Convention.SYSV;
+        }
+        Obj o = obj(n, path);
+        if (o == null) return null;
+        List<String> clobbers = null;
+        Node c = o.req("preserves-all-except");
+        if (c != null) {
+            List<Node> items = seq(c, child(path, "preserves-all-except"));
+            if (items != null) {
+                clobbers = new ArrayList<>();
+                for (int i = 0; i < items.size(); i++) {
+                    String r = str(items.get(i), child(path, "preserves-all-except") + "[" + i + "]");
+                    if (r == null) continue;
+                    if (!Values.GPRS.contains(r) && !r.matches("XMM([0-9]|1[0-5])")) {
+                        error(items.get(i), child(path, "preserves-all-except") + "[" + i + "]", "unknown register '" + r + "' (expected RAX..R15 or XMM0..XMM15)");
+                    } else {
+                        clobbers.add(r);
+                    }
+                }
+            }
+        }
+        o.finish();
+        return clobbers == null ? null : new Convention(false, clobbers);
+    }
+
+    private Arg arg(Node n, String path, Map<String, List<String>> structs, Convention conv) {
+        Obj o = obj(n, path);
+        if (o == null) return null;
+        Node vn = o.opt("value");
+        Node sn = o.opt("struct");
+        Node tn = o.opt("to");
+        Node fn = o.opt("fields");
+        String to = tn == null ? null : register(tn, child(path, "to"));
+        Long value = null;
+        String struct = null;
+        Map<String, Long> fields = new LinkedHashMap<>();
+        if ((vn == null) == (sn == null)) {
+            error(n, path, "an argument has either 'value' or 'struct'");
+        } else if (vn != null) {
+            value = num(vn, child(path, "value"));
+            if (fn != null) error(fn, child(path, "fields"), "'fields' belongs to a struct argument");
+        } else {
+            struct = str(sn, child(path, "struct"));
+            if (struct != null && !structs.containsKey(struct)) {
+                error(sn, child(path, "struct"), "no struct '" + struct + "' under 'structs'" + hint(struct, structs.keySet()));
+                struct = null;
+            }
+            if (fn != null && struct != null) {
+                Obj fo = obj(fn, child(path, "fields"));
+                if (fo != null) {
+                    for (Map.Entry<String, NodeTuple> e : fo.entries.entrySet()) {
+                        fo.known.add(e.getKey());
+                        if (!structs.get(struct).contains(e.getKey())) {
+                            error(e.getValue().getKeyNode(), child(child(path, "fields"), e.getKey()),
+                                    "struct " + struct + " has no field " + e.getKey() + hint(e.getKey(), structs.get(struct)));
+                            continue;
+                        }
+                        Long v = num(e.getValue().getValueNode(), child(child(path, "fields"), e.getKey()));
+                        if (v != null) fields.put(e.getKey(), v);
+                    }
+                }
+            }
+        }
+        if (conv != null && !conv.sysv() && to == null && tn == null) {
+            error(n, path, "with a custom convention every argument needs 'to' (the register it is passed in)");
+        }
+        o.finish();
+        return new Arg(value, to, struct, fields);
+    }
+
+    // ---------------------------------------------------------------- YAML helpers (after spec/YamlDoc)
+
+    private Node compose(byte[] bytes) {
+        LoadSettings settings = LoadSettings.builder().setLabel(file).setSchema(new CoreSchema()).setUseMarks(true)
+                .setAllowRecursiveKeys(false).build();
+        try {
+            Optional<Node> n = new Compose(settings).composeInputStream(new ByteArrayInputStream(bytes));
+            if (n.isEmpty()) {
+                errors.add(new SpecError(file, 1, 1, "", "the file is empty; expected a mapping of keys"));
+                return null;
+            }
+            return n.get();
+        } catch (MarkedYamlEngineException e) {
+            Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
+            String msg = "YAML syntax error: " + (e.getContext() != null ? e.getContext() + "; " : "") + e.getProblem();
+            at(m, "", msg.replace('\n', ' ').trim());
+            return null;
+        } catch (YamlEngineException e) {
+            errors.add(new SpecError(file, 0, 0, "", "YAML error: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    private void error(Node at, String path, String message) {
+        at(at == null ? null : at.getStartMark().orElse(null), path, message);
+    }
+
+    private void at(Mark m, String path, String message) {
+        errors.add(new SpecError(file, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1, path, message));
+    }
+
+    private static String child(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private static int line(Node n) {
+        return n.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+    }
+
+    private static String hint(String word, java.util.Collection<String> known) {
+        String h = Values.closest(word, known);
+        return h != null ? " (did you mean '" + h + "'?)" : "";
+    }
+
+    private static String describe(Node n) {
+        if (n instanceof MappingNode) return "a mapping";
+        if (n instanceof SequenceNode) return "a list";
+        ScalarNode s = (ScalarNode) n;
+        Tag t = s.getTag();
+        if (Tag.NULL.equals(t)) return "an empty value";
+        if (Tag.INT.equals(t) || Tag.FLOAT.equals(t)) return "number " + s.getValue();
+        if (Tag.BOOL.equals(t)) return "boolean " + s.getValue();
+        return "string '" + s.getValue() + "'";
+    }
+
+    private Obj obj(Node n, String path) {
+        if (n == null) return null;
+        if (n instanceof MappingNode m) return new Obj(m, path);
+        error(n, path, "expected a mapping, got " + describe(n));
+        return null;
+    }
+
+    private List<Node> seq(Node n, String path) {
+        if (n == null) return null;
+        if (n instanceof SequenceNode s) return s.getValue();
+        error(n, path, "expected a list, got " + describe(n));
+        return null;
+    }
+
+    private String str(Node n, String path) {
+        if (n == null) return null;
+        if (n instanceof ScalarNode s && Tag.STR.equals(s.getTag())) return s.getValue();
+        error(n, path, "expected a string, got " + describe(n));
+        return null;
+    }
+
+    private Long num(Node n, String path) {
+        if (n == null) return null;
+        if (!(n instanceof ScalarNode s) || Tag.NULL.equals(s.getTag())) {
+            error(n, path, "expected a number, got " + describe(n));
+            return null;
+        }
+        if (s.getScalarStyle() != ScalarStyle.PLAIN) {
+            error(n, path, "expected a number, got quoted string '" + s.getValue() + "' (remove the quotes)");
+            return null;
+        }
+        try {
+            return Values.parseUnsigned(s.getValue());
+        } catch (NumberFormatException e) {
+            error(n, path, e.getMessage());
+            return null;
+        }
+    }
+
+    private Boolean bool(Node n, String path) {
+        if (n instanceof ScalarNode s && Tag.BOOL.equals(s.getTag())) return Boolean.parseBoolean(s.getValue().toLowerCase());
+        error(n, path, "expected true or false, got " + describe(n));
+        return null;
+    }
+
+    private String word(Node n, String path, String what, List<String> words) {
+        String w = str(n, path);
+        if (w == null) return null;
+        if (words.contains(w)) return w;
+        error(n, path, "bad " + what + " '" + w + "' (expected one of " + words + hint(w, words).replace(" (", "; ").replace(")", "") + ")");
+        return null;
+    }
+
+    private String register(Node n, String path) {
+        String r = str(n, path);
+        if (r == null) return null;
+        if (Values.GPRS.contains(r)) return r;
+        error(n, path, "unknown register '" + r + "'" + (hint(r, Values.GPRS).isEmpty() ? " (expected RAX..R15)" : hint(r, Values.GPRS)));
+        return null;
+    }
+
+    private List<String> registers(Node n, String path) {
+        List<Node> items = seq(n, path);
+        if (items == null) return null;
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String r = register(items.get(i), path + "[" + i + "]");
+            if (r == null) continue;
+            if (out.contains(r)) error(items.get(i), path + "[" + i + "]", "register " + r + " is listed twice");
+            else out.add(r);
+        }
+        return out;
+    }
+
+    private final class Obj {
+        final MappingNode node;
+        final String path;
+        final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+        final Set<String> known = new LinkedHashSet<>();
+
+        Obj(MappingNode node, String path) {
+            this.node = node;
+            this.path = path;
+            for (NodeTuple t : node.getValue()) {
+                Node k = t.getKeyNode();
+                if (!(k instanceof ScalarNode sk) || Tag.NULL.equals(k.getTag())) {
+                    error(k, path, "a key must be a plain scalar, got " + describe(k));
+                    continue;
+                }
+                NodeTuple first = entries.get(sk.getValue());
+                if (first != null) {
+                    error(k, child(path, sk.getValue()), "duplicate key '" + sk.getValue() + "' (first at line " + line(first.getKeyNode()) + ")");
+                    continue;
+                }
+                entries.put(sk.getValue(), t);
+            }
+        }
+
+        Node opt(String key) {
+            known.add(key);
+            NodeTuple t = entries.get(key);
+            return t == null ? null : t.getValueNode();
+        }
+
+        Node req(String key) {
+            Node n = opt(key);
+            if (n == null) error(node, child(path, key), "missing required key '" + key + "'");
+            return n;
+        }
+
+        void finish() {
+            for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
+                if (known.contains(e.getKey())) continue;
+                error(e.getValue().getKeyNode(), child(path, e.getKey()), "unknown key '" + e.getKey() + "'"
+                        + (hint(e.getKey(), known).isEmpty() ? " (expected one of " + known + ")" : hint(e.getKey(), known)));
+            }
+        }
+    }
+}

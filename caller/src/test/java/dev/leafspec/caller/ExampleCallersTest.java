@@ -1,0 +1,74 @@
+package dev.leafspec.caller;
+
+import dev.leafspec.caller.CallerResult.Status;
+import dev.leafspec.spec.SpecLoader;
+import dev.leafspec.spec.model.Catalogue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Runs the example guest helpers (examples/callers/guest, built by native/build.sh) through the harness. */
+class ExampleCallersTest {
+    static final Path HOME = Path.of(System.getProperty("leafspec.home", "..")).toAbsolutePath().normalize();
+    static Catalogue catalogue;
+    static CallerSpec spec;
+
+    @BeforeAll
+    static void load() throws Exception {
+        catalogue = SpecLoader.loadCatalogue(HOME.resolve("leaf-specs"));
+        var r = CallerSpecReader.read(HOME.resolve("examples/callers/guest/guest-helpers.caller.yaml"), catalogue);
+        assertThat(r.errors()).isEmpty();
+        spec = r.spec();
+    }
+
+    static List<CallerResult> run(String variant) {
+        assumeTrue(NativeHarness.unavailableReason(HOME).isEmpty(), () -> NativeHarness.unavailableReason(HOME).get());
+        List<CallerResult> res = new CallerChecker(catalogue, HOME, 10_000)
+                .certify(HOME.resolve("native/target/callers/libguest-" + variant + ".so"), spec);
+        res.forEach(System.out::println);
+        return res;
+    }
+
+    static List<String> failures(List<CallerResult> res) {
+        return res.stream().flatMap(r -> r.messages().stream()).toList();
+    }
+
+    @Test
+    void correctHelpersPass() {
+        List<CallerResult> res = run("ok");
+        assertThat(res).hasSize(8).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(Status.PASS));
+        assertThat(res).allSatisfy(r -> assertThat(r.traps()).isEqualTo(1));
+    }
+
+    @Test
+    void clobberedCalleeSavedRegisterFails() {
+        List<CallerResult> res = run("clobber-rbx");
+        assertThat(failures(res)).anySatisfy(m -> assertThat(m).matches(
+                "ex_tdcall_ret \\[normal\\]: RBX: not preserved \\(SysV callee-saved\\): 0x5eedca1100000003 before the call, "
+                        + "0x[0-9a-f]+ after return \\[CALLER-PRESERVE\\]"));
+        assertThat(res).filteredOn(r -> r.function().equals("ex_tdcall_ret")).allSatisfy(r -> assertThat(r.status()).isEqualTo(Status.FAIL));
+        assertThat(res).filteredOn(r -> !r.function().equals("ex_tdcall_ret")).allSatisfy(r -> assertThat(r.status()).isEqualTo(Status.PASS));
+    }
+
+    @Test
+    void rbpInBitmapFails() {
+        List<CallerResult> res = run("rbp-in-bitmap");
+        assertThat(failures(res)).contains(
+                "ex_tdvmcall [normal]: RBP: selected in the TDG.VP.VMCALL bitmap (RCX = 0xfc20, bit 5) at the TDCALL: never expose RBP, "
+                        + "the host could replace the frame pointer (and the module refuses it under NO_RBP_MOD) [CALLER-BITMAP-FORBIDDEN]");
+        assertThat(res).filteredOn(r -> !r.function().equals("ex_tdvmcall")).allSatisfy(r -> assertThat(r.status()).isEqualTo(Status.PASS));
+    }
+
+    @Test
+    void r10ReturnedWithoutCheckingRaxFails() {
+        List<CallerResult> res = run("r10-unchecked");
+        assertThat(failures(res)).containsExactly(
+                "ex_tdvmcall [module-error]: R10: returned R10 (0x0) although the TDCALL failed with RAX = 0xc000010000000001 "
+                        + "(TDX_OPERAND_INVALID): RAX must be checked before R10 is trusted [CALLER-RAX-BEFORE-R10]");
+    }
+}

@@ -1,0 +1,134 @@
+/*
+ * Example guest-side TDX helpers (x86-64 SysV ABI), in the style of Linux arch/x86/virt/vmx/tdx/tdxcall.S.
+ * Built four times by native/build.sh: the correct library and three faulty variants, each with one planted fault:
+ *   -DFAULT_CLOBBER_RBX       ex_tdcall_ret keeps the argument pointer in RBX without saving it (callee-saved clobbered)
+ *   -DFAULT_RBP_IN_BITMAP     ex_tdvmcall also selects RBP (bit 5) in the TDG.VP.VMCALL bitmap
+ *   -DFAULT_R10_UNCHECKED     ex_tdvmcall returns R10 without checking RAX first
+ *
+ * struct ex_module_args { u64 rcx, rdx, r8, r9, r10, r11, r12, r13, r14, r15; }  (offsets 0..72)
+ */
+#define TDCALL .byte 0x66, 0x0f, 0x01, 0xcc
+
+#define A_RCX 0
+#define A_RDX 8
+#define A_R8 16
+#define A_R9 24
+#define A_R10 32
+#define A_R11 40
+#define A_R12 48
+#define A_R13 56
+#define A_R14 64
+#define A_R15 72
+
+    .text
+
+/* u64 ex_tdcall(u64 fn, struct ex_module_args *args): RCX, RDX, R8..R11 in; returns RAX; no outputs written. */
+    .globl ex_tdcall
+    .type ex_tdcall, @function
+ex_tdcall:
+    mov %rdi, %rax
+    mov A_RCX(%rsi), %rcx
+    mov A_RDX(%rsi), %rdx
+    mov A_R8(%rsi), %r8
+    mov A_R9(%rsi), %r9
+    mov A_R10(%rsi), %r10
+    mov A_R11(%rsi), %r11
+    TDCALL
+    ret
+    .size ex_tdcall, .-ex_tdcall
+
+/* u64 ex_tdcall_ret(u64 fn, struct ex_module_args *args): RCX..R15 in; RCX..R15 written back to *args; returns RAX. */
+    .globl ex_tdcall_ret
+    .type ex_tdcall_ret, @function
+ex_tdcall_ret:
+    push %r12
+    push %r13
+    push %r14
+    push %r15
+#ifdef FAULT_CLOBBER_RBX
+    mov %rsi, %rbx              /* planted fault: RBX is callee-saved and never restored */
+#else
+    push %rsi
+#endif
+    mov %rdi, %rax
+    mov A_RCX(%rsi), %rcx
+    mov A_RDX(%rsi), %rdx
+    mov A_R8(%rsi), %r8
+    mov A_R9(%rsi), %r9
+    mov A_R10(%rsi), %r10
+    mov A_R11(%rsi), %r11
+    mov A_R12(%rsi), %r12
+    mov A_R13(%rsi), %r13
+    mov A_R14(%rsi), %r14
+    mov A_R15(%rsi), %r15
+    TDCALL
+#ifdef FAULT_CLOBBER_RBX
+    mov %rbx, %rsi
+#else
+    pop %rsi
+#endif
+    mov %rcx, A_RCX(%rsi)
+    mov %rdx, A_RDX(%rsi)
+    mov %r8, A_R8(%rsi)
+    mov %r9, A_R9(%rsi)
+    mov %r10, A_R10(%rsi)
+    mov %r11, A_R11(%rsi)
+    mov %r12, A_R12(%rsi)
+    mov %r13, A_R13(%rsi)
+    mov %r14, A_R14(%rsi)
+    mov %r15, A_R15(%rsi)
+    pop %r15
+    pop %r14
+    pop %r13
+    pop %r12
+    ret
+    .size ex_tdcall_ret, .-ex_tdcall_ret
+
+/*
+ * u64 ex_tdvmcall(struct ex_module_args *args): TDG.VP.VMCALL exposing R10..R15 (bitmap 0xFC00), values from *args.
+ * On TDX_SUCCESS the host's R10..R15 are written back to *args and the host status (R10) is returned; a module
+ * error (RAX != 0) is returned as is. The exposed caller-saved R10/R11 are cleared before returning so no
+ * host-controlled value survives; R12..R15 are restored.
+ */
+    .globl ex_tdvmcall
+    .type ex_tdvmcall, @function
+ex_tdvmcall:
+    push %r12
+    push %r13
+    push %r14
+    push %r15
+    mov A_R10(%rdi), %r10
+    mov A_R11(%rdi), %r11
+    mov A_R12(%rdi), %r12
+    mov A_R13(%rdi), %r13
+    mov A_R14(%rdi), %r14
+    mov A_R15(%rdi), %r15
+#ifdef FAULT_RBP_IN_BITMAP
+    mov $0xfc20, %ecx           /* planted fault: RBP (bit 5) exposed to the host */
+#else
+    mov $0xfc00, %ecx
+#endif
+    xor %eax, %eax              /* TDG.VP.VMCALL, leaf 0 */
+    TDCALL
+#ifndef FAULT_R10_UNCHECKED
+    test %rax, %rax
+    jnz 1f                      /* module error: R10..R15 hold no host answer */
+#endif
+    mov %r10, A_R10(%rdi)
+    mov %r11, A_R11(%rdi)
+    mov %r12, A_R12(%rdi)
+    mov %r13, A_R13(%rdi)
+    mov %r14, A_R14(%rdi)
+    mov %r15, A_R15(%rdi)
+    mov %r10, %rax              /* the host's TDG.VP.VMCALL status */
+1:
+    xor %r10d, %r10d
+    xor %r11d, %r11d
+    pop %r15
+    pop %r14
+    pop %r13
+    pop %r12
+    ret
+    .size ex_tdvmcall, .-ex_tdvmcall
+
+    .section .note.GNU-stack, "", @progbits

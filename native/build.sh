@@ -1,0 +1,25 @@
+#!/bin/sh
+# Builds the native caller harness (native/harness.c) and the example caller libraries (examples/callers/) with gcc.
+# Run by `mvn` (module leafspec-native, phase compile) from native/. Where gcc or x86-64 Linux is missing it writes
+# the reason to target/harness-unavailable.txt and succeeds: the caller scenarios then end NOT_SUPPORTED with it.
+set -eu
+cd "$(dirname "$0")"
+out=target
+mkdir -p "$out/callers"
+rm -f "$out/harness-unavailable.txt"
+CC=${CC:-gcc}
+if [ "$(uname -s)" != Linux ] || [ "$(uname -m)" != x86_64 ]; then
+  echo "TDCALL/SEAMCALL trapping needs x86-64 Linux (this is $(uname -s) $(uname -m))" > "$out/harness-unavailable.txt"
+  exit 0
+fi
+if ! command -v "$CC" >/dev/null 2>&1; then
+  echo "no C compiler: '$CC' is not on PATH (install gcc to build native/harness.c)" > "$out/harness-unavailable.txt"
+  exit 0
+fi
+"$CC" -O2 -Wall -Wextra -o "$out/leafspec-harness" harness.c -ldl
+ex=../examples/callers/guest
+for v in ok:"" clobber-rbx:-DFAULT_CLOBBER_RBX rbp-in-bitmap:-DFAULT_RBP_IN_BITMAP r10-unchecked:-DFAULT_R10_UNCHECKED; do
+  name=${v%%:*}; def=${v#*:}
+  "$CC" -O2 -Wall -Wextra -shared -fPIC $def -o "$out/callers/libguest-$name.so" "$ex/tdx_guest_asm.S" "$ex/tdx_guest.c"
+done
+echo "built $out/leafspec-harness and $(ls "$out/callers" | wc -l) example libraries"
