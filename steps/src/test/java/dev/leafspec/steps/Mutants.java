@@ -6,6 +6,8 @@ import dev.leafspec.api.Identity;
 import dev.leafspec.api.Instruction;
 import dev.leafspec.api.LeafImplementation;
 import dev.leafspec.api.RegisterFile;
+import dev.leafspec.spec.model.LeafSpec;
+import dev.leafspec.spec.model.RegisterBlock;
 
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -18,16 +20,25 @@ final class Mutants {
     private Mutants() {
     }
 
-    /** A decorator that lets a mutation edit the registers before and/or after the real call. */
+    /** A decorator that lets a mutation edit the registers before and/or after the real call (by default only TDCALLs:
+     *  SEAMCALL leaf numbers overlap the TDCALL ones, e.g. 0 is both TDG.VP.VMCALL and TDH.VP.ENTER). */
     static final class Mutant implements LeafImplementation {
         final String name;
+        private final Instruction only;
         private final LeafImplementation real;
         private final BiConsumer<RegisterFile, RegisterFile> before;
         private final BiConsumer<RegisterFile, RegisterFile> after;
 
         Mutant(String name, LeafImplementation real, BiConsumer<RegisterFile, RegisterFile> before,
                BiConsumer<RegisterFile, RegisterFile> after) {
+            this(name, Instruction.TDCALL, real, before, after);
+        }
+
+        /** A mutant that edits only calls made with {@code only} (TDCALL or SEAMCALL); null: every call. */
+        Mutant(String name, Instruction only, LeafImplementation real, BiConsumer<RegisterFile, RegisterFile> before,
+               BiConsumer<RegisterFile, RegisterFile> after) {
             this.name = name;
+            this.only = only;
             this.real = real;
             this.before = before;
             this.after = after;
@@ -50,6 +61,10 @@ final class Mutants {
 
         @Override
         public void call(Instruction instruction, RegisterFile regs) {
+            if (only != null && instruction != only) {
+                real.call(instruction, regs);
+                return;
+            }
             RegisterFile original = regs.copy();
             if (before != null) before.accept(original, regs);
             real.call(instruction, regs);
@@ -127,7 +142,7 @@ final class Mutants {
 
     /** TDX_OPERAND_INVALID names operand 0 (RAX) whatever the faulty operand was. */
     static Mutant wrongOperandId() {
-        return new Mutant("wrong operand id in TDX_OPERAND_INVALID", real(), null, (orig, regs) -> {
+        return new Mutant("wrong operand id in TDX_OPERAND_INVALID", null, real(), null, (orig, regs) -> {
             long rax = regs.get(Gpr.RAX);
             if ((rax >>> 63) != 0 && (rax & 0xFFFF_FFFFL) != 0) regs.set(Gpr.RAX, rax & 0xFFFF_FFFF_0000_0000L);
         });
@@ -194,5 +209,88 @@ final class Mutants {
         return new Mutant("TDG.VP.INFO leaves the leaf number in RAX", real(), null, (orig, regs) -> {
             if (isLeaf(orig, 1) && regs.get(Gpr.RAX) == 0) regs.set(Gpr.RAX, orig.get(Gpr.RAX));
         });
+    }
+
+    /** SEAMCALL leaf 0 is TDH.VP.ENTER. */
+    static final int TDH_VP_ENTER = 0;
+
+    /** TDH.VP.ENTER returns with the host's RBP zeroed even when the TD runs with NO_RBP_MOD (the module ignores the flag). */
+    static Mutant rbpClobberedByVpEnter() {
+        return new Mutant("TDH.VP.ENTER clobbers RBP despite NO_RBP_MOD", Instruction.SEAMCALL, real(), null, (orig, regs) -> {
+            if (isLeaf(orig, TDH_VP_ENTER)) regs.set(Gpr.RBP, 0);
+        });
+    }
+
+    /** TDH.VP.ENTER returns to the host without resetting the vector state: XMM registers the module should have
+     *  reset to INIT (zero) hold stale TD data. */
+    static Mutant xmmDirtyAfterVpEnter() {
+        return new Mutant("TDH.VP.ENTER leaves XMM state dirty at a TD exit", Instruction.SEAMCALL, real(), null, (orig, regs) -> {
+            if (!isLeaf(orig, TDH_VP_ENTER)) return;
+            for (int x = 0; x < RegisterFile.XMM_COUNT; x++) {
+                if (regs.xmmLow(x) == 0 && regs.xmmHigh(x) == 0) regs.xmm(x, 0xD1D1_D1D1_0000_0000L | x, 0xD1D1_D1D1_D1D1_D1D1L);
+            }
+        });
+    }
+
+    /** The module ignores the version in RAX[23:16] (it calls version 0 of every leaf). */
+    static Mutant versionIgnored() {
+        return new Mutant("leaf version in RAX[23:16] ignored", Instruction.TDCALL, real(), (orig, regs) ->
+                regs.set(Gpr.RAX, regs.get(Gpr.RAX) & ~0xFF_0000L), null);
+    }
+
+    /** TDG.VP.VMCALL returns with RCX zeroed instead of holding the guest's bitmap. */
+    static Mutant bitmapNotEchoedInRcx() {
+        return new Mutant("TDG.VP.VMCALL does not return the bitmap in RCX", Instruction.TDCALL, real(), null, (orig, regs) -> {
+            if (isVmcall(orig) && regs.get(Gpr.RAX) == 0) regs.set(Gpr.RCX, 0);
+        });
+    }
+
+    /** TDG.VP.VMCALL hands the host status back in RAX as well as R10 only when it is an error: the guest sees a
+     *  TDX error for a sub-function that merely failed (R10 read as RAX). */
+    static Mutant subfunctionErrorInRax() {
+        return new Mutant("TDG.VP.VMCALL sub-function error reported in RAX", Instruction.TDCALL, real(), null, (orig, regs) -> {
+            if (isVmcall(orig) && regs.get(Gpr.RAX) == 0 && regs.get(Gpr.R10) != 0) regs.set(Gpr.RAX, 0x8000_0000_0000_0000L | regs.get(Gpr.R10));
+        });
+    }
+
+    /** The module ignores reserved input bits: it clears every reserved-zero input field (per the leaf spec) before
+     *  the call instead of rejecting it, and puts the caller's value back afterwards. */
+    static Mutant reservedInputBitsIgnored() {
+        return new Mutant("reserved input bits ignored", Instruction.TDCALL, real(), (orig, regs) -> {
+            LeafSpec spec = tdcallSpec(orig);
+            if (spec == null) return;
+            for (var e : spec.inputs().entrySet()) {
+                if (!dev.leafspec.steps.contract.Registers.isGpr(e.getKey())) continue;
+                Gpr g = Gpr.parse(e.getKey());
+                regs.set(g, regs.get(g) & ~e.getValue().reservedZeroMask());
+            }
+        }, (orig, regs) -> {
+            LeafSpec spec = tdcallSpec(orig);
+            if (spec == null) return;
+            for (var e : spec.inputs().entrySet()) {
+                if (!dev.leafspec.steps.contract.Registers.isGpr(e.getKey()) || spec.outputs().containsKey(e.getKey())) continue;
+                Gpr g = Gpr.parse(e.getKey());
+                RegisterBlock b = e.getValue();
+                if (regs.get(g) == (orig.get(g) & ~b.reservedZeroMask())) regs.set(g, orig.get(g));
+            }
+        });
+    }
+
+    /** @return the spec of the (non-sub-function) TDCALL leaf a caller's register file calls, or null */
+    static LeafSpec tdcallSpec(RegisterFile orig) {
+        long number = orig.get(Gpr.RAX) & 0xFFFF;
+        return Harness.catalogue().leaves().stream()
+                .filter(l -> l.instruction() == Instruction.TDCALL && !l.isSubfunction() && l.number() == number)
+                .findFirst().orElse(null);
+    }
+
+    /** Every mutant, for the kill matrix. */
+    static java.util.List<java.util.function.Supplier<Mutant>> all() {
+        return java.util.List.of(Mutants::unselectedGprNotRestored, Mutants::xmmNotRestored, Mutants::reservedRaxBitsIgnored,
+                Mutants::forbiddenRspAccepted, Mutants::wrongOperandId, Mutants::reservedOutputBitSet, Mutants::vcpuFieldsSwapped,
+                Mutants::statusInWrongRegister, Mutants::r10R11Swapped, Mutants::outputsNotZeroedOnError,
+                Mutants::retryWithoutResumeGpa, Mutants::rbpAcceptedUnderNoRbpMod, Mutants::statusNotWritten,
+                Mutants::rbpClobberedByVpEnter, Mutants::xmmDirtyAfterVpEnter, Mutants::versionIgnored,
+                Mutants::bitmapNotEchoedInRcx, Mutants::subfunctionErrorInRax, Mutants::reservedInputBitsIgnored);
     }
 }
