@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "leafspec", mixinStandardHelpOptions = true, version = "leafspec " + LeafSpecCli.VERSION,
         description = "Executable register contracts for Intel TDX leaf calls (TDCALL, SEAMCALL, TDG.VP.VMCALL).",
         subcommands = {RunCommand.class, CertifyCommand.class, VerifyCommand.class, LintCommand.class, ListCommand.class,
-                AdapterCheckCommand.class, DiffImplCommand.class, CommandLine.HelpCommand.class},
+                AdapterCheckCommand.class, DiffImplCommand.class, CallerCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success; 1 a scenario failed (run) or errors found (lint); "
                 + "2 harness, spec or usage error; 3 nothing ran."})
 public final class LeafSpecCli implements Runnable {

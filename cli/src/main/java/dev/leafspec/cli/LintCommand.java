@@ -31,7 +31,7 @@ final class LintCommand implements Callable<Integer> {
                 return LeafSpecCli.HARNESS_ERROR;
             }
         }
-        var result = SpecLoader.lint(targets, Home.specs(null));
+        var result = dev.leafspec.caller.CallerLint.lintAll(targets, Home.specs(null));
         if (result.filesChecked() == 0 && result.errors().isEmpty()) {
             System.err.println("leafspec lint: no .yaml or .yml files found under " + targets);
             return LeafSpecCli.HARNESS_ERROR;

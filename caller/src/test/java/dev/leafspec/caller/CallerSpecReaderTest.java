@@ -1,0 +1,68 @@
+package dev.leafspec.caller;
+
+import dev.leafspec.spec.SpecError;
+import dev.leafspec.spec.SpecLoader;
+import dev.leafspec.spec.model.Catalogue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CallerSpecReaderTest {
+    static final Path HOME = Path.of(System.getProperty("leafspec.home", "..")).toAbsolutePath().normalize();
+    static Catalogue catalogue;
+
+    @BeforeAll
+    static void load() throws Exception {
+        catalogue = SpecLoader.loadCatalogue(HOME.resolve("leaf-specs"));
+    }
+
+    static List<String> errors(String yaml) {
+        return CallerSpecReader.read("c.yaml", yaml.getBytes(StandardCharsets.UTF_8), catalogue).errors().stream()
+                .map(SpecError::toString).toList();
+    }
+
+    @Test
+    void exampleSpecIsClean() {
+        var r = CallerSpecReader.read(HOME.resolve("examples/callers/guest/guest-helpers.caller.yaml"), catalogue);
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.spec().functions()).extracting(CallerSpec.Function::symbol)
+                .containsExactly("ex_tdcall", "ex_tdcall_ret", "ex_tdg_vp_info", "ex_tdvmcall");
+    }
+
+    @Test
+    void mistakesAreReportedWithPositions() {
+        assertThat(errors("""
+                caller-spec: 1
+                name: x
+                structs:
+                  args: [RCX, RDZ]
+                functions:
+                  - symbol: f
+                    convention: stdcall
+                    issues: TDG.VP.INFOO
+                    args:
+                      - { struct: argz }
+                    returns: status
+                    result: {}
+                  - symbol: g
+                    convention: sysv
+                    issues: TDG.VP.INFO
+                    args: [ { value: "1" } ]
+                    returns: host-status
+                    results: { arg0.R8: R8 }
+                """)).containsExactly(
+                "c.yaml:4:15: structs.args[1]: unknown register 'RDZ' (did you mean 'RDX'?)",
+                "c.yaml:7:17: functions[0].convention: bad convention 'stdcall' (expected one of [sysv])",
+                "c.yaml:8:13: functions[0].issues: no leaf spec named 'TDG.VP.INFOO' (did you mean 'TDG.VP.INFO'?)",
+                "c.yaml:10:19: functions[0].args[0].struct: no struct 'argz' under 'structs' (did you mean 'args'?)",
+                "c.yaml:12:5: functions[0].result: unknown key 'result' (did you mean 'results'?)",
+                "c.yaml:16:22: functions[1].args[0].value: expected a number, got quoted string '1' (remove the quotes)",
+                "c.yaml:17:14: functions[1].returns: host-status needs a TDG.VP.VMCALL sub-function in 'issues', not TDG.VP.INFO",
+                "c.yaml:18:16: functions[1].results.arg0.R8: argument 0 is not a struct argument");
+    }
+}

@@ -1,0 +1,71 @@
+package dev.leafspec.cli;
+
+import dev.leafspec.caller.CallerChecker;
+import dev.leafspec.caller.CallerResult;
+import dev.leafspec.caller.CallerSpecReader;
+import dev.leafspec.spec.SpecError;
+import dev.leafspec.spec.SpecException;
+import dev.leafspec.spec.SpecLoader;
+import dev.leafspec.spec.model.Catalogue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code leafspec caller}: certifies compiled caller-side wrappers (a shared object) against a caller spec by running
+ * them natively in the harness (native/harness.c) and answering their TDCALL/SEAMCALL with the reference engine.
+ */
+@Command(name = "caller", mixinStandardHelpOptions = true,
+        description = {"Run the functions of a caller library (.so) natively, trap their TDCALL/SEAMCALL to the reference "
+                + "engine and check them against a caller spec (docs/caller-spec-format.md). Prints PASS / FAIL / NOT_SUPPORTED "
+                + "per function and case; a failure names the function, the register and the rule.",
+                "",
+                "Exit codes: 0 every case passed; 1 a case failed; 2 a spec, usage or harness error; 3 nothing ran "
+                        + "(every case NOT_SUPPORTED, e.g. the harness could not be built)."})
+final class CallerCommand implements Callable<Integer> {
+    @Option(names = "--lib", required = true, paramLabel = "LIB.so", description = "The caller library (a shared object).")
+    Path lib;
+
+    @Option(names = "--spec", required = true, paramLabel = "CALLER.yaml", description = "The caller spec.")
+    Path spec;
+
+    @Option(names = "--specs", paramLabel = "DIR", description = "The leaf-specs folder (default: the bundled one).")
+    Path specs;
+
+    @Option(names = "--timeout", paramLabel = "MS", defaultValue = "5000", description = "Per-reply timeout of the harness (default ${DEFAULT-VALUE} ms).")
+    long timeoutMs;
+
+    @Override
+    public Integer call() {
+        for (Path p : List.of(lib, spec)) {
+            if (!Files.isRegularFile(p)) {
+                System.err.println("leafspec caller: no such file: " + p);
+                return LeafSpecCli.HARNESS_ERROR;
+            }
+        }
+        Catalogue cat;
+        try {
+            cat = SpecLoader.loadCatalogue(Home.specs(specs));
+        } catch (SpecException e) {
+            e.errors().forEach(System.err::println);
+            return LeafSpecCli.HARNESS_ERROR;
+        }
+        var read = CallerSpecReader.read(spec, cat);
+        if (!read.errors().isEmpty()) {
+            for (SpecError err : read.errors()) System.err.println(err);
+            return LeafSpecCli.HARNESS_ERROR;
+        }
+        List<CallerResult> results = new CallerChecker(cat, Home.find(), timeoutMs).certify(lib, read.spec());
+        results.forEach(System.out::println);
+        long pass = results.stream().filter(r -> r.status() == CallerResult.Status.PASS).count();
+        long fail = results.stream().filter(r -> r.status() == CallerResult.Status.FAIL).count();
+        long ns = results.size() - pass - fail;
+        System.out.printf("%s: %d passed, %d failed, %d not supported%n", read.spec().name(), pass, fail, ns);
+        if (fail > 0) return LeafSpecCli.FAILED;
+        return pass == 0 ? LeafSpecCli.NOTHING_RAN : LeafSpecCli.OK;
+    }
+}
