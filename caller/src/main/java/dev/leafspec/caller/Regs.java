@@ -27,12 +27,28 @@ final class Regs {
         return rf;
     }
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private static void hex16(StringBuilder sb, long v) {
+        for (int i = 60; i >= 0; i -= 4) sb.append(HEX[(int) (v >>> i) & 15]);
+    }
+
+    /** The register file as JSON (no String.format: this is on the per-trap path). */
     static String json(RegisterFile rf) {
         StringBuilder sb = new StringBuilder(1200).append("{\"gpr\":[");
-        for (int i = 0; i < 16; i++) sb.append(i == 0 ? "" : ",").append(String.format("\"0x%016x\"", rf.gpr(i)));
-        sb.append("],\"rflags\":").append(String.format("\"0x%016x\"", rf.rflags())).append(",\"xmm\":[");
+        for (int i = 0; i < 16; i++) {
+            sb.append(i == 0 ? "\"0x" : ",\"0x");
+            hex16(sb, rf.gpr(i));
+            sb.append('"');
+        }
+        sb.append("],\"rflags\":\"0x");
+        hex16(sb, rf.rflags());
+        sb.append("\",\"xmm\":[");
         for (int n = 0; n < 16; n++) {
-            sb.append(n == 0 ? "" : ",").append(String.format("\"0x%016x%016x\"", rf.xmmHigh(n), rf.xmmLow(n)));
+            sb.append(n == 0 ? "\"0x" : ",\"0x");
+            hex16(sb, rf.xmmHigh(n));
+            hex16(sb, rf.xmmLow(n));
+            sb.append('"');
         }
         return sb.append("]}").toString();
     }
