@@ -65,6 +65,8 @@ final class HostTdGuest {
             GuestMemory.Leaf l = g.memory.find(gpa);
             if (l != null && l.base == gpa && l.level == level) {
                 l.state = want;
+                // the host may have changed the page since the last exit (TDH.MEM.WR of a debug TD)
+                if (want == GuestMemory.MAPPED) g.memory.write(gpa, h.read(s.hpa, (int) SeamHost.levelSize(level)));
                 continue;
             }
             g.memory.removePrivate(gpa, SeamHost.levelSize(level));

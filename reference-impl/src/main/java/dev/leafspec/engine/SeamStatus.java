@@ -55,6 +55,11 @@ public final class SeamStatus {
     public static final long TDX_EPT_WALK_FAILED = 0xC0000B0000000000L;
     public static final long TDX_EPT_ENTRY_NOT_PRESENT = 0xC0000B0300000000L;
     public static final long TDX_EPT_ENTRY_STATE_INCORRECT = 0xC0000B0D00000000L;
+    // TDH.SYS.SHUTDOWN/UPDATE, TDH.MEM.RD/WR, TDH.MEM.PAGE.PROMOTE (issue 3)
+    public static final long TDX_SYS_STATE_INCORRECT = 0xC000050800000000L;
+    public static final long TDX_SYS_INVALID_HANDOFF = 0xC000050900000000L;
+    public static final long TDX_TD_NON_DEBUG = 0xC000060500000000L;
+    public static final long TDX_EPT_INVALID_PROMOTE_CONDITIONS = 0xC0000B0900000000L;
 
     /** Operand ids (tdx_error_codes_defs.h OPERAND_ID_*). */
     public static final int OP_RCX = 1, OP_RDX = 2, OP_R8 = 8, OP_R9 = 9, OP_ATTRIBUTES = 64, OP_XFAM = 65,

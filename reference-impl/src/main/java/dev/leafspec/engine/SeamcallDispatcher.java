@@ -112,6 +112,16 @@ final class SeamcallDispatcher {
         leaves[TDH_PHYMEM_PAGE_WBINVD] = new TdhPhymemPageWbinvd();
         leaves[TDH_VP_ENTER] = new TdhVpEnter();
         leaves[TDH_MEM_PAGE_AUG] = new TdhMemPageAug();
+        // module shutdown/update, SEPT and debug memory access, page size/relocation (issue 3)
+        leaves[TDH_SYS_LP_SHUTDOWN] = new TdhSysLpShutdown();
+        leaves[TDH_SYS_SHUTDOWN] = new TdhSysShutdown();
+        leaves[TDH_SYS_UPDATE] = new TdhSysUpdate();
+        leaves[TDH_MEM_SEPT_RD] = new TdhMemSeptRd();
+        leaves[TDH_MEM_RD] = new TdhMemRdWr(false);
+        leaves[TDH_MEM_WR] = new TdhMemRdWr(true);
+        leaves[TDH_MEM_PAGE_DEMOTE] = new TdhMemPageDemote();
+        leaves[TDH_MEM_PAGE_PROMOTE] = new TdhMemPagePromote();
+        leaves[TDH_MEM_PAGE_RELOCATE] = new TdhMemPageRelocate();
     }
 
     /**
