@@ -60,6 +60,8 @@ public final class SeamStatus {
     public static final long TDX_SYS_INVALID_HANDOFF = 0xC000050900000000L;
     public static final long TDX_TD_NON_DEBUG = 0xC000060500000000L;
     public static final long TDX_EPT_INVALID_PROMOTE_CONDITIONS = 0xC0000B0900000000L;
+    public static final long TDX_TD_NOT_MIGRATABLE = 0xC0000E0900000000L;
+    public static final long TDX_MIN_MIGS_NOT_CREATED = 0xC0000E1400000000L;
 
     /** Operand ids (tdx_error_codes_defs.h OPERAND_ID_*). */
     public static final int OP_RCX = 1, OP_RDX = 2, OP_R8 = 8, OP_R9 = 9, OP_ATTRIBUTES = 64, OP_XFAM = 65,
