@@ -44,6 +44,7 @@ final class Fixtures {
             case "platform.config": SeamFixtures.platformConfig(m.seam, p); break;
             case "platform.lp": SeamFixtures.platformLp(m.seam, p); break;
             case "platform.ready": SeamFixtures.platformReady(m.seam); break;
+            case "platform.seam": SeamFixtures.platformSeam(m.seam, p); break;
             case "host.memory": SeamFixtures.hostMemory(m.seam, p); break;
             case "host.lock": SeamFixtures.hostLock(m.seam, p); break;
             case "guest.program": GuestRun.programFixture(m.seam, p); break;

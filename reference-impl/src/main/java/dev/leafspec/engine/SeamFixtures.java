@@ -56,6 +56,21 @@ final class SeamFixtures {
         h.currentLp = 0;
     }
 
+    /**
+     * Fixture platform.seam: {@code state: unloaded} — no SEAM module is loaded, so every SEAMCALL fails VMfailInvalid
+     * (RFLAGS.CF = 1, no register written; Linux arch/x86/virt/vmx/tdx reports it as the software value
+     * TDX_SEAMCALL_VMFAILINVALID, not a module status); {@code state: loaded} is the default.
+     */
+    static void platformSeam(SeamHost h, Map<String, String> p) {
+        String s = Params.get(p, "state");
+        if (s == null) throw new IllegalArgumentException("platform.seam: missing parameter 'state'");
+        switch (s.trim().toLowerCase(Locale.ROOT)) {
+            case "unloaded": h.seamLoaded = false; break;
+            case "loaded": h.seamLoaded = true; break;
+            default: throw new IllegalArgumentException("platform.seam: state must be 'loaded' or 'unloaded'");
+        }
+    }
+
     static void platformLp(SeamHost h, Map<String, String> p) {
         long lp = Params.number(p, "lp");
         if (lp < 0 || lp >= h.numLps) throw new IllegalArgumentException("no logical processor " + lp);

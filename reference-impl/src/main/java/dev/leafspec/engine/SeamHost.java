@@ -52,6 +52,8 @@ final class SeamHost {
     final List<long[]> cmrs = new ArrayList<>();
 
     // ---- module state ---------------------------------------------------------------------------
+    /** The SEAM module is loaded (fixture platform.seam; false: every SEAMCALL fails VMfailInvalid). */
+    boolean seamLoaded = true;
     int sysState;
     boolean[] lpInit = new boolean[numLps];
     int numInitLps;
@@ -198,6 +200,7 @@ final class SeamHost {
         privateHkidStart = 32;
         cmrs.clear();
         cmrs.add(new long[] {0, 0x1_0000_0000L});
+        seamLoaded = true;
         resetModule();
     }
 

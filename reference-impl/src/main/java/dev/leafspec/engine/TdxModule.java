@@ -43,6 +43,9 @@ public final class TdxModule implements LeafImplementation {
     static final long SIGNAL_PENDING = 0xFFFFFFFFFFFFFF02L;
     static final long SIGNAL_VE_INJECTED = 0xFFFFFFFFFFFFFF03L;
 
+    /** RFLAGS.CF (bit 0), set by a SEAMCALL that fails VMfailInvalid; the VMX status flags CF|PF|AF|ZF|SF|OF. */
+    static final long RFLAGS_CF = 1L, RFLAGS_VM_STATUS = 0x8D5L;
+
     /** VMX basic exit reasons used in TD-exit and #VE information. */
     static final long EXIT_REASON_EPT_VIOLATION = 48;
     static final long EXIT_REASON_TDCALL = 77;
@@ -168,6 +171,13 @@ public final class TdxModule implements LeafImplementation {
         if (instruction == Instruction.SEAMCALL) {
             lastExit = null;
             lastAnswer = null;
+            if (!seam.seamLoaded) {
+                // VMfailInvalid (fixture platform.seam, state unloaded): CF = 1, RAX and every other register unchanged
+                regs.rflags(regs.rflags() | RFLAGS_CF);
+                return;
+            }
+            // VMsucceed: CF, PF, AF, ZF, SF and OF cleared
+            regs.rflags(regs.rflags() & ~RFLAGS_VM_STATUS);
             seamcall.call(seam, regs);
             return;
         }
