@@ -265,6 +265,18 @@ def main():
           "anything else is a harness error and the target is reported as MISS.")
         w("")
 
+    # sections written by other tools (e.g. "## Mutation testing (PIT)" from mutation/) are kept as they are
+    prev = Path(a.out).read_text() if Path(a.out).exists() else ""
+    kept, keep = [], False
+    for line in prev.split("\n"):
+        if line.startswith("## "):
+            keep = line.startswith("## Mutation testing")
+        if keep:
+            kept.append(line)
+    if kept:
+        out.append("")
+        out.extend(kept)
+
     Path(a.out).write_text("\n".join(out))
 
 
