@@ -158,6 +158,7 @@ final class HostMetadata {
             case "CHLDCNT": return td.childPages;
             case "LIFECYCLE_STATE": return td.lifecycle;
             case "TDCX_PA": return elem < td.tdcx.size() ? td.tdcx.get(elem) : 0;
+            case "TD_UUID": return td.uuid[elem];
             case "HKID": return td.hkid;
             case "PKG_CONFIG_BITMAP": return td.pkgKeyBitmap;
             case "NUM_VCPUS": return td.numInitVcpus;

@@ -42,6 +42,8 @@ final class HostTdGuest {
             System.arraycopy(td.mrConfigId, 0, g.mrConfigId, 0, 48);
             System.arraycopy(td.mrOwner, 0, g.mrOwner, 0, 48);
             System.arraycopy(td.mrOwnerConfig, 0, g.mrOwnerConfig, 0, 48);
+            System.arraycopy(td.servtdHash, 0, g.servtdHash, 0, 48);
+            System.arraycopy(td.uuid, 0, g.tdUuid, 0, 4);
             g.memory.clear();
             g.memory.setGpaw(g.gpaw);
             td.guest = g;

@@ -126,9 +126,21 @@ final class SeamHost {
         long epoch;
         /** The guest side of this TD (created at its first TDH.VP.ENTER; {@link HostTdGuest}), or null. */
         Td guest;
+        /**
+         * TDR.TD_UUID. TDH.MNG.CREATE draws it with RDSEED; the model derives it from the TDR HPA: qword i =
+         * 0x9E3779B97F4A7C15 x (4 x (TDR >> 12) + i + 1) mod 2^64 (distinct per TD, never 0).
+         */
+        final long[] uuid = new long[4];
+        /** TDCS service-TD binding table (service_td.h MAX_SERVTDS = 1; {@link TdhServtdBind}). */
+        final ServtdBinding[] servtdBindings = {new ServtdBinding()};
+        /** TDCS.SERVTD_NUM: slots that left NOT_BOUND. */
+        int servtdNum;
+        /** TDCS.SERVTD_HASH (TDH.MR.FINALIZE: SHA-384 over the bound slots, all zero when there are none). */
+        byte[] servtdHash = new byte[48];
 
         TdCtx(long tdr) {
             this.tdr = tdr;
+            for (int i = 0; i < 4; i++) uuid[i] = 0x9E3779B97F4A7C15L * (4 * (tdr >>> 12) + i + 1);
         }
 
         /** Root level of the SEPT (3 for 4-level EPT, 4 for 5-level with GPAW 52). */
@@ -146,6 +158,16 @@ final class SeamHost {
             for (VcpuCtx v : h.vcpus.values()) if (v.tdr == tdr && v.assocLp >= 0) n++;
             return n;
         }
+    }
+
+    /** One slot of a TD's service-TD binding table (td_control_structures.h servtd_binding_t). */
+    static final class ServtdBinding {
+        static final int NOT_BOUND = 0, PRE_BOUND = 1, BOUND = 2;
+        int state;
+        int type;
+        long attributes;
+        byte[] infoHash = new byte[48];
+        long[] uuid = new long[4];
     }
 
     static final class VcpuCtx {

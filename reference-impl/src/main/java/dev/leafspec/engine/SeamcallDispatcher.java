@@ -122,6 +122,9 @@ final class SeamcallDispatcher {
         leaves[TDH_MEM_PAGE_DEMOTE] = new TdhMemPageDemote();
         leaves[TDH_MEM_PAGE_PROMOTE] = new TdhMemPagePromote();
         leaves[TDH_MEM_PAGE_RELOCATE] = new TdhMemPageRelocate();
+        // service-TD binding (TdhServtdBind)
+        leaves[TDH_SERVTD_BIND] = new TdhServtdBind(false);
+        leaves[TDH_SERVTD_PREBIND] = new TdhServtdBind(true);
         // TD migration leaves up to their TD state checks (MigrationLeaf)
         for (MigrationLeaf l : MigrationLeaf.all()) leaves[l.number()] = l;
     }

@@ -54,10 +54,10 @@ class DispatcherTest extends EngineTestBase {
     @Test
     void unmodelledSeamcallLeafIsNotSupported() {
         RegisterFile r = new RegisterFile();
-        r.gpr(0, SeamcallDispatcher.TDH_SERVTD_BIND);
+        r.gpr(0, SeamcallDispatcher.TDH_MEM_SEPT_WR);
         assertThatThrownBy(() -> m.call(Instruction.SEAMCALL, r))
                 .isInstanceOf(NotSupportedException.class)
-                .extracting(e -> ((NotSupportedException) e).capability()).isEqualTo("leaf TDH.SERVTD.BIND");
+                .extracting(e -> ((NotSupportedException) e).capability()).isEqualTo("leaf TDH.MEM.SEPT.WR");
     }
 
     @Test

@@ -43,7 +43,6 @@ class MigrationLeafTest extends SeamTestBase {
         assertThat(status(74, VP, 0, 0, 0)).isEqualTo(SeamStatus.TDX_OP_STATE_INCORRECT);
         assertThat(status(87, TDR, 0, 0, 0)).as("TDVPR expected").isEqualTo(SeamStatus.TDX_PAGE_METADATA_INCORRECT | OP_RCX);
         assertThatThrownBy(() -> seam(96, 0, TDR, 0, 0)).isInstanceOf(NotSupportedException.class);
-        assertThatThrownBy(() -> seam(48, TDR, 0, 0, 0)).isInstanceOf(NotSupportedException.class);
     }
 
     @Test

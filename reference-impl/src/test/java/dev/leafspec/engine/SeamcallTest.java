@@ -40,8 +40,8 @@ class SeamcallTest extends EngineTestBase {
         assertThat(r).isEqualTo(before);
         assertThat(status(SeamcallDispatcher.TDH_SYS_INIT | (1 << 16), 0, 0, 0, 0)).isEqualTo(OPERAND_INVALID_RAX);
         assertThat(status(0x7F, 0, 0, 0, 0)).isEqualTo(OPERAND_INVALID_RAX);
-        assertThatThrownBy(() -> seam(SeamcallDispatcher.TDH_SERVTD_BIND, 0, 0, 0, 0))
-                .isInstanceOf(NotSupportedException.class).hasMessageContaining("TDH.SERVTD.BIND");
+        assertThatThrownBy(() -> seam(SeamcallDispatcher.TDH_MEM_SEPT_WR, 0, 0, 0, 0))
+                .isInstanceOf(NotSupportedException.class).hasMessageContaining("TDH.MEM.SEPT.WR");
         assertThat(m.capabilities().leaves()).contains("TDH.SYS.INIT", "TDH.MNG.CREATE", "TDH.MR.FINALIZE");
     }
 

@@ -40,7 +40,8 @@ public class TdBuildSteps {
     /** HKIDs handed to TDH.MNG.CREATE: 33, 34, ... (32 is the global private HKID of platform.ready) */
     private long nextHkid = 33;
     private final List<Long> tdvprs = new ArrayList<>();
-    private final Map<String, Long> names = new LinkedHashMap<>();
+    /** Register-table placeholders (TDR, TDVPR, GPA_PAGE1, ...; ServtdSteps adds TDR2, TDVPR_TD2). */
+    final Map<String, Long> names = new LinkedHashMap<>();
     /** The MRTD the scenario expects, computed here from what it added. */
     private MessageDigest mrtd;
     /** TD_PARAMS.CONFIG_FLAGS of the TD to build (bit 2 NO_RBP_MOD; set by GuestProgramSteps). */
