@@ -60,7 +60,7 @@ static void td_reset(void) {
 /* TDCALL leaf numbers of a 1.5 module (1.0: 0..10); this model answers 0 and 1 only. */
 static int leaf_exists(unsigned leaf) {
     if (!td.v15) return leaf <= 10;
-    return leaf <= 12 || (leaf >= 22 && leaf <= 27) || leaf == 29;
+    return leaf <= 12 || leaf == 18 || leaf == 20 || (leaf >= 22 && leaf <= 27) || leaf == 29;
 }
 
 static void vp_info(regs_t *r) {

@@ -33,7 +33,7 @@ EXIT_REASON_TDCALL = 77
 LEAF_VMCALL, LEAF_VP_INFO = 0, 1
 # TDCALL leaf numbers that exist in a TDX 1.5 module; this model answers only 0 and 1, the rest are NOT_SUPPORTED.
 # (1.0 knows leaves 0..10 only.) Any other number is an unknown leaf: TDX_OPERAND_INVALID (RAX).
-KNOWN_1_5 = set(range(0, 13)) | {22, 23, 24, 25, 26, 27, 29}
+KNOWN_1_5 = set(range(0, 13)) | {18, 20, 22, 23, 24, 25, 26, 27, 29}
 KNOWN_1_0 = set(range(0, 11))
 
 IDENTITY = {"name": "LeafSpec Python example", "version": "0.1", "vendor": "LeafSpec examples"}

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code leafspec certify}: runs a profile's scenarios against an implementation and writes a certificate:
@@ -76,7 +77,10 @@ final class CertifyCommand extends RunCommand {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
-        if (profile.moduleVersion() != null) System.setProperty(Hooks.MODULE_VERSION_PROPERTY, profile.moduleVersion());
+        if (moduleVersion != null && profile.moduleVersion() != null && !moduleVersion.equals(profile.moduleVersion())) {
+            return "--module-version " + moduleVersion + " contradicts profile " + profile.name() + " (module " + profile.moduleVersion() + ")";
+        }
+        if (profile.moduleVersion() != null) moduleVersion = profile.moduleVersion();
         System.setProperty("leafspec.seed", Long.toString(seed));
         return null;
     }
@@ -100,13 +104,15 @@ final class CertifyCommand extends RunCommand {
         for (ScenarioResult r : runner.results) {
             List<String> leaves = r.tagValues("leaf:").stream().map(Profile::tag).distinct().toList();
             List<String> rules = r.tagValues("rule:");
-            Waivers.Waiver w = waivers.match(r.name(), rules, leaves);
+            Waivers.Waiver w = waivers.match(r.name(), rules, leaves, r.outcome() == ScenarioResult.Outcome.FAIL ? r.message() : "");
             Waivers.Waiver active = w != null && !w.expiredOn(today) ? w : null;
             Verdict v = Certification.judge(r.outcome().name(), r.message(), active);
             if (active != null && (v == Verdict.EXPECTED_FAIL || v == Verdict.UNEXPECTED_PASS)) applied.merge(active, 1, Integer::sum);
             String message = r.message();
             if (v == Verdict.UNEXPECTED_PASS) message = "waived (" + active.scope() + ": " + active.reason() + ") but passed: remove the waiver";
-            if (v == Verdict.FAIL && w != null && active == null) message = "waiver for " + w.scope() + " expired on " + w.expires() + "; " + message;
+            if (v == Verdict.FAIL && w != null && active == null) {
+                message = message + "\n(the waiver for " + w.scope() + " expired on " + w.expires() + " and no longer applies)";
+            }
             verdicts.add(new Certification.ScenarioVerdict(r.name(), r.feature(), r.line(), r.area(), leaves, rules, v, message,
                     active == null ? null : active.scope()));
             Map<String, Object> row = new LinkedHashMap<>();
@@ -166,11 +172,7 @@ final class CertifyCommand extends RunCommand {
         config.put("waivers", waiversFile == null ? null : waiversFile.toAbsolutePath().normalize().toString());
         config.put("adapterTimeoutMs", adapterTimeoutMs);
         report.put("configuration", config);
-        Map<String, Object> hashes = new LinkedHashMap<>();
-        hashes.put("specBundleSha256", catalogue.bundleSha256());
-        hashes.put("featuresSha256", TreeHash.of(featuresDir, ".feature"));
-        hashes.put("waiversSha256", waiversFile == null ? null : TreeHash.ofFile(waiversFile));
-        report.put("hashes", hashes);
+        report.put("hashes", hashes(catalogue, featuresDir, outDir));
         report.put("verdict", overall.name());
         report.put("exitCode", overall.exitCode);
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -205,6 +207,13 @@ final class CertifyCommand extends RunCommand {
             waiverRows.add(m);
         }
         report.put("waivers", waiverRows);
+        Set<String> tagged = new java.util.HashSet<>();
+        verdicts.forEach(sv -> tagged.addAll(sv.rules()));
+        List<String> untested = new ArrayList<>();
+        for (var leaf : profile.requiredLeaves(catalogue)) {
+            for (var rule : leaf.rules()) if (!tagged.contains(rule.id())) untested.add(rule.id());
+        }
+        report.put("rulesWithoutScenario", untested);
         report.put("harnessErrors", runner.faults);
         report.put("scenarios", rows);
 
@@ -225,16 +234,82 @@ final class CertifyCommand extends RunCommand {
                 .forEach(l -> System.out.println("  required leaf " + l.leaf() + ": " + l.status()));
         waivers.all().stream().filter(w -> w.expiredOn(today))
                 .forEach(w -> System.out.println("  waiver for " + w.scope() + " expired on " + w.expires() + " and was not applied"));
+        waivers.all().stream().filter(w -> !w.expiredOn(today) && !applied.containsKey(w))
+                .forEach(w -> System.out.println("  waiver for " + w.scope() + " matched no scenario"));
+        if (!untested.isEmpty()) {
+            System.out.println("  " + untested.size() + " rule(s) of the required leaves have no scenario yet (rulesWithoutScenario in the report)");
+        }
         System.out.println("Certificate: " + outDir.resolve("certificate.html"));
-        System.out.println("  conformance-report.json, certification-junit.xml, repro/ — check it with: leafspec verify " + outDir);
+        System.out.println("  conformance-report.json, certification-junit.xml" + (reproCount > 0 ? ", repro/" : "")
+                + " — check it with: leafspec verify " + outDir);
         return overall.exitCode;
     }
 
     private String reproCommand(ScenarioResult r) {
-        StringBuilder sb = new StringBuilder("\"${LEAFSPEC_HOME:-" + Home.find() + "}/bin/leafspec\" run '" + r.feature()
-                + (r.line() > 0 ? ":" + r.line() : "") + "' --impl \"${LEAFSPEC_IMPL:-" + impl.replace("\"", "\\\"") + "}\"");
+        // run from the directory certify ran in, so relative adapter commands and paths resolve the same way
+        StringBuilder sb = new StringBuilder("cd '" + Path.of("").toAbsolutePath() + "' && \"${LEAFSPEC_HOME:-" + Home.find()
+                + "}/bin/leafspec\" run '" + r.feature() + (r.line() > 0 ? ":" + r.line() : "") + "' --impl \"${LEAFSPEC_IMPL:-"
+                + impl.replace("\"", "\\\"") + "}\"");
         for (Path p : implPath) sb.append(" --impl-path '").append(p.toAbsolutePath()).append("'");
+        if (moduleVersion != null) sb.append(" --module-version ").append(moduleVersion);
+        if (adapterTimeoutMs != null) sb.append(" --adapter-timeout ").append(adapterTimeoutMs);
         if (r.feature().contains("generated-features")) sb.append(" --specs '").append(Home.specs(specs)).append("'");
         return sb.toString();
+    }
+
+    /**
+     * Copies the profile and the waivers into the report folder (so the folder verifies anywhere) and hashes the
+     * spec bundle, the features, the generated features, the profile and the waivers.
+     */
+    private Map<String, Object> hashes(Catalogue catalogue, Path featuresDir, Path outDir) throws java.io.IOException {
+        Files.copy(Home.find().resolve("profiles").resolve(profile.name() + ".yaml"), outDir.resolve("profile.yaml"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        if (waiversFile != null) {
+            Files.copy(waiversFile, outDir.resolve("waivers.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Map<String, Object> hashes = new LinkedHashMap<>();
+        hashes.put("specBundleSha256", catalogue.bundleSha256());
+        hashes.put("featuresSha256", TreeHash.of(featuresDir, ".feature"));
+        hashes.put("generatedFeaturesSha256", TreeHash.of(outDir.resolve("generated-features"), ".feature"));
+        hashes.put("profileSha256", TreeHash.ofFile(outDir.resolve("profile.yaml")));
+        hashes.put("waiversSha256", waiversFile == null ? null : TreeHash.ofFile(outDir.resolve("waivers.yaml")));
+        return hashes;
+    }
+
+    @Override
+    protected void implementationFailed(Catalogue catalogue, Path outDir, Path specsDir, Path featuresDir, String reason) throws Exception {
+        // the implementation never started (an adapter that cannot run): the folder still gets a report that says so
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("schema", SCHEMA);
+        report.put("schemaVersion", SCHEMA_VERSION);
+        report.put("suite", Map.of("name", "TDX LeafSpec", "version", LeafSpecCli.VERSION));
+        report.put("generatedAt", OffsetDateTime.now(ZoneOffset.UTC).toString());
+        Map<String, Object> implRow = new LinkedHashMap<>();
+        implRow.put("name", "(did not start)");
+        implRow.put("version", "");
+        implRow.put("vendor", "");
+        implRow.put("selector", impl);
+        report.put("implementation", implRow);
+        report.put("profile", Map.of("name", profile.name(), "title", profile.title(), "role", profile.role()));
+        report.put("seed", seed);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("specs", specsDir.toString());
+        config.put("features", featuresDir.toString());
+        report.put("configuration", config);
+        report.put("hashes", hashes(catalogue, featuresDir, outDir));
+        report.put("verdict", Certification.Overall.HARNESS_ERROR.name());
+        report.put("exitCode", Certification.Overall.HARNESS_ERROR.exitCode);
+        report.put("counts", Map.of());
+        report.put("leaves", List.of());
+        report.put("waivers", List.of());
+        report.put("harnessErrors", List.of(Map.of("where", "implementation", "message", reason)));
+        report.put("scenarios", List.of());
+        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        om.writeValue(outDir.resolve("conformance-report.json").toFile(), report);
+        JsonNode tree = om.readTree(outDir.resolve("conformance-report.json").toFile());
+        CertificateWriter.html(tree, outDir.resolve("certificate.html"));
+        CertificateWriter.junit(tree, outDir.resolve("certification-junit.xml"));
+        System.out.println("Certification of " + impl + " against profile " + profile.name() + ": HARNESS_ERROR (exit 2): " + reason);
+        System.out.println("Certificate: " + outDir.resolve("certificate.html"));
     }
 }

@@ -67,6 +67,10 @@ class RunCommand implements Callable<Integer> {
             description = "Jars or class folders holding the implementation (repeatable, or comma-separated); searched for --impl as a class or ServiceLoader provider.")
     List<Path> implPath = new ArrayList<>();
 
+    @Option(names = "--module-version", paramLabel = "VERSION",
+            description = "Start every scenario with this TDX module version (td.config VERSION), e.g. 1.0; certification profiles set it.")
+    String moduleVersion;
+
     @Option(names = "--adapter-timeout", paramLabel = "MS",
             description = "Per-request reply timeout for a cmd: adapter in milliseconds (default 5000).")
     Long adapterTimeoutMs;
@@ -119,19 +123,21 @@ class RunCommand implements Callable<Integer> {
             }
             selected.add(t);
         }
-        LeafImplementation implementation;
-        try {
-            implementation = createImplementation(impl, implPath, adapterTimeoutMs);
-        } catch (IllegalArgumentException | AdapterFaultException e) {
-            System.err.println(name() + ": " + e.getMessage());
-            return LeafSpecCli.HARNESS_ERROR;
-        }
         try {
             outDir = ReportFolder.create(out, outDir);
         } catch (java.io.IOException e) {
             System.err.println(name() + ": cannot create the report folder " + outDir + ": " + e);
             return LeafSpecCli.HARNESS_ERROR;
         }
+        LeafImplementation implementation;
+        try {
+            implementation = createImplementation(impl, implPath, adapterTimeoutMs);
+        } catch (IllegalArgumentException | AdapterFaultException e) {
+            System.err.println(name() + ": " + e.getMessage());
+            implementationFailed(catalogue, outDir, specsDir, featuresDir, e.getMessage());
+            return LeafSpecCli.HARNESS_ERROR;
+        }
+        if (moduleVersion != null) System.setProperty(dev.leafspec.steps.Hooks.MODULE_VERSION_PROPERTY, moduleVersion);
         if (implementation instanceof ProcessImplementation p) p.logStderrTo(outDir.resolve("adapter-stderr.log"));
         System.setProperty(Harness.SPECS_PROPERTY, specsDir.toString());
         Harness.reloadCatalogue();
@@ -184,6 +190,10 @@ class RunCommand implements Callable<Integer> {
     protected String prepare(Catalogue catalogue, Path specsDir, Path featuresDir) throws Exception {
         System.clearProperty(dev.leafspec.steps.Hooks.MODULE_VERSION_PROPERTY);
         return null;
+    }
+
+    /** Called when the implementation cannot be created (an adapter that does not start): the report folder exists. */
+    protected void implementationFailed(Catalogue catalogue, Path outDir, Path specsDir, Path featuresDir, String reason) throws Exception {
     }
 
     /** @return the default report folder's name prefix ("run" gives leafspec-reports/run-&lt;timestamp&gt;) */

@@ -55,21 +55,40 @@ final class VerifyCommand implements Callable<Integer> {
         if (r.path("schemaVersion").asInt(-1) != CertifyCommand.SCHEMA_VERSION) {
             problems.add("schemaVersion " + r.path("schemaVersion").asText() + " is not " + CertifyCommand.SCHEMA_VERSION);
         }
-        for (String f : new String[] {"certificate.html", "certification-junit.xml", "cucumber-messages.ndjson"}) {
+        boolean scenariosRan = r.path("scenarios").size() > 0;
+        for (String f : scenariosRan ? new String[] {"certificate.html", "certification-junit.xml", "cucumber-messages.ndjson"}
+                : new String[] {"certificate.html", "certification-junit.xml"}) {
             if (!Files.isRegularFile(dir.resolve(f))) problems.add(f + " is missing");
         }
         Path specsDir = specs != null ? specs : Path.of(r.path("configuration").path("specs").asText());
         Path featuresDir = features != null ? features : Path.of(r.path("configuration").path("features").asText());
+        if (!Files.isDirectory(specsDir) || !Files.isDirectory(featuresDir)) {
+            System.err.println("leafspec verify: the specs (" + specsDir + ") and features (" + featuresDir
+                    + ") the report was made from are not here; give them with --specs and --features");
+            return LeafSpecCli.HARNESS_ERROR;
+        }
         Catalogue catalogue = null;
+        JsonNode hashes = r.path("hashes");
         try {
             catalogue = SpecLoader.loadCatalogue(specsDir);
-            check(problems, "spec bundle", r.path("hashes").path("specBundleSha256").asText(), catalogue.bundleSha256());
-            check(problems, "features", r.path("hashes").path("featuresSha256").asText(), TreeHash.of(featuresDir, ".feature"));
-            String w = r.path("configuration").path("waivers").asText(null);
-            if (w != null) {
-                Path wf = Path.of(w);
-                if (!Files.isRegularFile(wf)) problems.add("the waivers file " + wf + " is missing");
-                else check(problems, "waivers", r.path("hashes").path("waiversSha256").asText(), TreeHash.ofFile(wf));
+            check(problems, "spec bundle", hashes.path("specBundleSha256").asText(), catalogue.bundleSha256());
+            check(problems, "features", hashes.path("featuresSha256").asText(), TreeHash.of(featuresDir, ".feature"));
+            check(problems, "generated features", hashes.path("generatedFeaturesSha256").asText(),
+                    TreeHash.of(dir.resolve("generated-features"), ".feature"));
+            Path profileCopy = dir.resolve("profile.yaml");
+            if (!Files.isRegularFile(profileCopy)) {
+                problems.add("profile.yaml (the profile used) is missing");
+            } else {
+                check(problems, "profile.yaml", hashes.path("profileSha256").asText(), TreeHash.ofFile(profileCopy));
+                Path current = Home.find().resolve("profiles").resolve(r.path("profile").path("name").asText() + ".yaml");
+                if (Files.isRegularFile(current) && !TreeHash.ofFile(current).equals(TreeHash.ofFile(profileCopy))) {
+                    problems.add("profiles/" + current.getFileName() + " differs from the profile the certification used (profile.yaml)");
+                }
+            }
+            if (!hashes.path("waiversSha256").isNull() && !hashes.path("waiversSha256").isMissingNode()) {
+                Path wf = dir.resolve("waivers.yaml");
+                if (!Files.isRegularFile(wf)) problems.add("waivers.yaml (the waivers used) is missing");
+                else check(problems, "waivers", hashes.path("waiversSha256").asText(), TreeHash.ofFile(wf));
             }
         } catch (SpecException e) {
             problems.add("the leaf specs under " + specsDir + " do not load: " + e.errors().size() + " error(s)");
@@ -100,9 +119,44 @@ final class VerifyCommand implements Callable<Integer> {
                 problems.add("the profile cannot be loaded: " + e.getMessage());
             }
         }
+        java.util.Map<String, Integer> counted = new java.util.LinkedHashMap<>();
+        for (Verdict v : Verdict.values()) counted.put(v.name(), (int) verdicts.stream().filter(x -> x.verdict() == v).count());
+        for (var e : counted.entrySet()) {
+            if (r.path("counts").path(e.getKey()).asInt(0) != e.getValue()) {
+                problems.add("counts." + e.getKey() + " is " + r.path("counts").path(e.getKey()).asInt(0) + " but " + e.getValue()
+                        + " scenario(s) have that result");
+            }
+        }
+        java.time.LocalDate day = java.time.OffsetDateTime.parse(r.path("generatedAt").asText("1970-01-01T00:00Z")).toLocalDate();
+        for (JsonNode w : r.path("waivers")) {
+            boolean expired = java.time.LocalDate.parse(w.path("expires").asText("9999-12-31")).isBefore(day);
+            if (expired != w.path("expired").asBoolean()) {
+                problems.add("the waiver for " + w.path("scope").asText() + " expires " + w.path("expires").asText()
+                        + ": on " + day + " it is " + (expired ? "expired" : "active") + ", the report says otherwise");
+            }
+            if (expired && w.path("applied").asInt(0) > 0) problems.add("the expired waiver for " + w.path("scope").asText() + " was applied");
+        }
+        try {
+            Path tmpHtml = Files.createTempFile("leafspec-verify", ".html");
+            Path tmpXml = Files.createTempFile("leafspec-verify", ".xml");
+            dev.leafspec.cli.certify.CertificateWriter.html(r, tmpHtml);
+            dev.leafspec.cli.certify.CertificateWriter.junit(r, tmpXml);
+            if (!Files.isRegularFile(dir.resolve("certificate.html")) || Files.mismatch(tmpHtml, dir.resolve("certificate.html")) != -1) {
+                problems.add("certificate.html does not match the report (edited, or written by another version)");
+            }
+            if (!Files.isRegularFile(dir.resolve("certification-junit.xml")) || Files.mismatch(tmpXml, dir.resolve("certification-junit.xml")) != -1) {
+                problems.add("certification-junit.xml does not match the report");
+            }
+            Files.deleteIfExists(tmpHtml);
+            Files.deleteIfExists(tmpXml);
+        } catch (IOException e) {
+            problems.add("cannot regenerate the certificate: " + e.getMessage());
+        }
         List<Certification.LeafResult> leaves = Certification.leaves(verdicts, required);
+        boolean ranNothing = verdicts.isEmpty() && r.path("harnessErrors").size() > 0;
         for (Certification.LeafResult l : leaves) {
-            if (l.required() && l.counts().isEmpty()) problems.add("required leaf " + l.leaf() + " has no scenario in the report");
+            // a run stopped by a harness error has no scenarios at all; its verdict already says so
+            if (!ranNothing && l.required() && l.counts().isEmpty()) problems.add("required leaf " + l.leaf() + " has no scenario in the report");
         }
         Certification.Overall overall = Certification.overall(verdicts, leaves, r.path("harnessErrors").size());
         if (!overall.name().equals(r.path("verdict").asText())) {
@@ -111,7 +165,9 @@ final class VerifyCommand implements Callable<Integer> {
         System.out.printf("Report: %s%nImplementation: %s %s; profile %s; verdict %s%n", file, r.path("implementation").path("name").asText(),
                 r.path("implementation").path("version").asText(), r.path("profile").path("name").asText(), r.path("verdict").asText());
         if (problems.isEmpty()) {
-            System.out.println("VERIFIED: hashes match, every required leaf ran, the verdict follows from the results.");
+            System.out.println("VERIFIED: the hashes match the files here, every required leaf has results, the counts, waivers, "
+                    + "certificate and JUnit XML agree with the report, and the verdict follows from the results. "
+                    + "(This checks consistency, not authenticity: nothing is signed.)");
             return LeafSpecCli.OK;
         }
         problems.forEach(p -> System.out.println("FAILED: " + p));

@@ -124,10 +124,69 @@ class CertifyCommandTest {
     }
 
     @Test
-    void aRequiredLeafThatIsNotSupportedFailsCertification(@TempDir Path out) throws IOException {
-        LeafSpecCliTest.Result r = run("certify", "--profile", "host-1.5", "--out", out.toString());
+    void aRequiredLeafThatIsNotSupportedFailsCertification(@TempDir Path dir) throws IOException {
+        Path src = dir.resolve("src/demo/NoInfo.java");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, """
+                package demo;
+                import dev.leafspec.api.*;
+                import java.util.*;
+                /** The reference engine without TDG.VP.INFO: it declares the leaf unsupported. */
+                public class NoInfo implements LeafImplementation {
+                    private final LeafImplementation real = new dev.leafspec.engine.TdxModule();
+                    public Identity identity() { return new Identity("no info", "1", "test"); }
+                    public Capabilities capabilities() {
+                        Capabilities c = real.capabilities();
+                        Set<String> leaves = new HashSet<>(c.leaves());
+                        leaves.remove("TDG.VP.INFO");
+                        return new Capabilities(c.roles(), c.specVersions(), leaves, c.features());
+                    }
+                    public void reset() { real.reset(); }
+                    public void fixture(String n, Map<String, String> p) { real.fixture(n, p); }
+                    public RegisterFile observe(String n) { return real.observe(n); }
+                    public byte[] readGuestMemory(long gpa, int len) { return real.readGuestMemory(gpa, len); }
+                    public void writeGuestMemory(long gpa, byte[] b) { real.writeGuestMemory(gpa, b); }
+                    public void call(Instruction i, RegisterFile r) { real.call(i, r); }
+                }
+                """);
+        Path classes = dir.resolve("classes");
+        Files.createDirectories(classes);
+        int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                "-cp", System.getProperty("java.class.path"), src.toString());
+        assertThat(rc).isZero();
+        Path out = dir.resolve("out");
+        LeafSpecCliTest.Result r = run("certify", "--profile", "guest-1.5", "--impl-path", classes.toString(), "--impl", "demo.NoInfo",
+                "--out", out.toString());
         assertThat(r.exit()).as(r.out()).isEqualTo(1);
-        assertThat(r.out()).contains("required leaf TDH.EXPORT.MEM: NOT_SUPPORTED");
+        assertThat(r.out()).contains("required leaf TDG.VP.INFO: NOT_SUPPORTED");
+        assertThat(Files.readString(out.resolve("certification-junit.xml"))).contains("required leaf TDG.VP.INFO is NOT_SUPPORTED");
+        assertThat(run("verify", out.toString()).exit()).isZero();
+    }
+
+    @Test
+    void anAdapterThatCannotStartStillLeavesAReportThatVerifies(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("out");
+        LeafSpecCliTest.Result r = run("certify", "--profile", "guest-1.5", "--impl", "cmd:/no/such/adapter", "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(report(out).path("verdict").asText()).isEqualTo("HARNESS_ERROR");
+        assertThat(report(out).path("harnessErrors").toString()).contains("start-failed");
+        assertThat(run("verify", out.toString()).exit()).isZero();
+    }
+
+    @Test
+    void verifyCatchesAnEditedCertificateAndACopiedFolderStillVerifies(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("out");
+        Path waivers = dir.resolve("w.yaml");
+        Files.writeString(waivers, "waivers:\n  - rule: NO.SUCH-1\n    reason: r\n    link: l\n    expires: 2999-01-01\n");
+        LeafSpecCliTest.Result r = run("certify", "--profile", "vmm-ghci", "--waivers", waivers.toString(), "--out", out.toString());
+        assertThat(r.out()).contains("waiver for rule NO.SUCH-1 matched no scenario");
+        Files.delete(waivers);
+        assertThat(run("verify", out.toString()).exit()).as("the waivers travel with the folder").isZero();
+        Path html = out.resolve("certificate.html");
+        Files.writeString(html, Files.readString(html).replace("Nothing failed.", "All good."));
+        LeafSpecCliTest.Result v = run("verify", out.toString());
+        assertThat(v.exit()).isEqualTo(1);
+        assertThat(v.out()).contains("certificate.html does not match the report");
     }
 
     @Test

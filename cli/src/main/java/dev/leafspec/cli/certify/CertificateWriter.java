@@ -66,6 +66,18 @@ public final class CertificateWriter {
 
         h.append("<h2>What failed and why</h2>");
         boolean any = false;
+        for (JsonNode l : report.path("leaves")) {
+            if (l.path("required").asBoolean() && !l.path("status").asText().equals("PASS")) {
+                any = true;
+                h.append("<p class=\"FAIL\">Required leaf ").append(esc(l.path("leaf").asText())).append(": ")
+                        .append(esc(l.path("status").asText())).append("</p>");
+            }
+        }
+        for (JsonNode e : report.path("harnessErrors")) {
+            any = true;
+            h.append("<p class=\"FAIL\">Harness error: ").append(esc(e.isTextual() ? e.asText() : e.path("where").asText() + ": "
+                    + e.path("message").asText())).append("</p>");
+        }
         for (JsonNode s : report.path("scenarios")) {
             Verdict v = Verdict.valueOf(s.path("result").asText());
             if (!v.bad()) continue;
@@ -109,9 +121,14 @@ public final class CertificateWriter {
             x.writeStartDocument("UTF-8", "1.0");
             x.writeStartElement("testsuite");
             x.writeAttribute("name", "leafspec certify " + report.path("profile").path("name").asText());
-            int tests = report.path("scenarios").size();
-            int failures = 0;
-            int errors = 0;
+            int requiredFailing = 0;
+            for (JsonNode l : report.path("leaves")) {
+                if (l.path("required").asBoolean() && !l.path("status").asText().equals("PASS")) requiredFailing++;
+            }
+            int harness = report.path("harnessErrors").size();
+            int tests = report.path("scenarios").size() + requiredFailing + harness;
+            int failures = requiredFailing;
+            int errors = harness;
             int skipped = 0;
             for (JsonNode s : report.path("scenarios")) {
                 switch (Verdict.valueOf(s.path("result").asText())) {
@@ -125,6 +142,22 @@ public final class CertificateWriter {
             x.writeAttribute("failures", Integer.toString(failures));
             x.writeAttribute("errors", Integer.toString(errors));
             x.writeAttribute("skipped", Integer.toString(skipped));
+            for (JsonNode l : report.path("leaves")) {
+                if (!l.path("required").asBoolean() || l.path("status").asText().equals("PASS")) continue;
+                x.writeStartElement("testcase");
+                x.writeAttribute("classname", l.path("leaf").asText());
+                x.writeAttribute("name", "required leaf " + l.path("leaf").asText());
+                element(x, "failure", "required leaf " + l.path("leaf").asText() + " is " + l.path("status").asText()
+                        + ": a required leaf must have scenarios that ran and passed");
+                x.writeEndElement();
+            }
+            for (JsonNode e : report.path("harnessErrors")) {
+                x.writeStartElement("testcase");
+                x.writeAttribute("classname", "harness");
+                x.writeAttribute("name", "harness error");
+                element(x, "error", e.isTextual() ? e.asText() : e.path("where").asText() + ": " + e.path("message").asText());
+                x.writeEndElement();
+            }
             for (JsonNode s : report.path("scenarios")) {
                 Verdict v = Verdict.valueOf(s.path("result").asText());
                 x.writeStartElement("testcase");

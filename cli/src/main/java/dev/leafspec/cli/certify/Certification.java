@@ -85,9 +85,10 @@ public final class Certification {
 
     /** @return the overall verdict: nothing ran, a harness or adapter error, non-conformant, or conformant */
     public static Overall overall(List<ScenarioVerdict> scenarios, List<LeafResult> leaves, int harnessFaults) {
+        if (harnessFaults > 0) return Overall.HARNESS_ERROR;
         boolean anyRan = scenarios.stream().anyMatch(s -> s.verdict() != Verdict.NOT_SUPPORTED);
         if (!anyRan) return Overall.NOTHING_RAN;
-        if (harnessFaults > 0 || scenarios.stream().anyMatch(s -> s.verdict() == Verdict.ADAPTER_ERROR || s.verdict() == Verdict.TIMEOUT)) {
+        if (scenarios.stream().anyMatch(s -> s.verdict() == Verdict.ADAPTER_ERROR || s.verdict() == Verdict.TIMEOUT)) {
             return Overall.HARNESS_ERROR;
         }
         if (scenarios.stream().anyMatch(s -> s.verdict() == Verdict.FAIL || s.verdict() == Verdict.UNEXPECTED_PASS)) {

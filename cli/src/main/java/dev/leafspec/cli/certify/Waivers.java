@@ -110,11 +110,17 @@ public final class Waivers {
         return s;
     }
 
-    /** @return the first waiver (expired or not) whose scope matches the scenario, or null */
-    public Waiver match(String scenarioName, List<String> rules, List<String> leaves) {
+    /**
+     * @param message the scenario's failure message, or "" when it passed: a rule waiver also matches a failure whose
+     *                message names the broken rule in brackets ({@code [CONTRACT-RESERVED-OUT]}, {@code [VP.INFO-3]})
+     * @return the first waiver (expired or not) whose scope matches the scenario, or null. A scenario matches a rule
+     * waiver when it is tagged {@code @rule:<id>}, or when it failed with a message naming {@code [<id>]}; a leaf waiver
+     * when it is tagged {@code @leaf:<name>}; a scenario waiver when its name contains the text.
+     */
+    public Waiver match(String scenarioName, List<String> rules, List<String> leaves, String message) {
         for (Waiver w : all) {
             if (w.scenario() != null && scenarioName.contains(w.scenario())) return w;
-            if (w.rule() != null && rules.contains(w.rule())) return w;
+            if (w.rule() != null && (rules.contains(w.rule()) || (message != null && message.contains("[" + w.rule() + "]")))) return w;
             if (w.leaf() != null && leaves.contains(Profile.tag(w.leaf()))) return w;
         }
         return null;
