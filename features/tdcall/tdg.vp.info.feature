@@ -48,8 +48,31 @@ Feature: TDG.VP.INFO reports the TD's execution environment
       And every register except RAX, RCX, RDX, R8, R9, R10 and R11 is unchanged
       And the call complies with the leaf's contract
 
-    @rule:VP.INFO-3
+    @rule:VP.INFO-4 @module:1.5
     Scenario: a 1.5 module reports TDG.SYS.RD as available in R10
       Given the TDX module version is "1.5"
       When the guest calls TDG.VP.INFO
       Then R10 field TDG_SYS_RD_AVAILABLE is 1
+
+    @rule:VP.INFO-4 @module:1.0
+    Scenario: a 1.0 module returns R10 = 0
+      Given the TDX module version is "1.0"
+      When the guest calls TDG.VP.INFO
+      Then RAX is TDX_SUCCESS
+      And R10 is 0
+
+  Rule: ATTRIBUTES come back exactly as configured
+
+    @rule:VP.INFO-5
+    Scenario Outline: ATTRIBUTES <attributes> are returned unmasked in RDX
+      Given the TD is configured with:
+        | ATTRIBUTES | <attributes> |
+      When the guest calls TDG.VP.INFO
+      Then RAX is TDX_SUCCESS
+      And RDX is <attributes>
+
+      Examples:
+        | attributes         |
+        | 0x0000000000000000 |
+        | 0x0000000010000000 |
+        | 0x8000000000000001 |
