@@ -166,7 +166,11 @@ class DiffImplCommand implements Callable<Integer> {
                 replay != null ? "replaying " + sequence.size() + " call(s) from " + replay : "seed " + seed + ", " + sequence.size() + " calls"));
         Divergence d = run(sequence, true);
         say(String.format("Compared %d call(s); NotSupported (skipped): %d on A, %d on B.", compared, notSupportedA, notSupportedB));
-        notSupportedWhy.forEach((k, v) -> say(String.format("  %5d  NotSupported %s", v, k)));
+        // the most frequent reasons only: random unknown leaf numbers would otherwise give a line each
+        List<Map.Entry<String, Integer>> reasons = new ArrayList<>(notSupportedWhy.entrySet());
+        reasons.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+        reasons.stream().limit(12).forEach(e -> say(String.format("  %5d  NotSupported %s", e.getValue(), e.getKey())));
+        if (reasons.size() > 12) say(String.format("  (%d more NotSupported reasons, each rarer)", reasons.size() - 12));
         if (d == null) {
             if (compared == 0) {
                 say("Nothing compared: every call was NotSupported on one side.");
