@@ -45,6 +45,7 @@ final class Fixtures {
             case "platform.lp": SeamFixtures.platformLp(m.seam, p); break;
             case "platform.ready": SeamFixtures.platformReady(m.seam); break;
             case "platform.seam": SeamFixtures.platformSeam(m.seam, p); break;
+            case "migtd.keys": SeamFixtures.migtdKeys(m.seam, p); break;
             case "host.memory": SeamFixtures.hostMemory(m.seam, p); break;
             case "host.lock": SeamFixtures.hostLock(m.seam, p); break;
             case "guest.program": GuestRun.programFixture(m.seam, p); break;

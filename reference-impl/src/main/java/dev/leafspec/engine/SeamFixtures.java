@@ -71,6 +71,16 @@ final class SeamFixtures {
         }
     }
 
+    /**
+     * Fixture migtd.keys: the TD's Migration TD has written the migration keys (in the source, TDG.SERVTD.WR of
+     * MIG_DEC_KEY/MIG_ENC_KEY sets TDCS.MIG_DEC_KEY_SET), so the next TDH.EXPORT.STATE.IMMUTABLE (NEW) can start a session.
+     */
+    static void migtdKeys(SeamHost h, Map<String, String> p) {
+        SeamHost.TdCtx td = h.tds.get(Params.number(p, "tdr"));
+        if (td == null) throw new IllegalArgumentException("migtd.keys: no TD has its TDR at " + p.get("tdr"));
+        td.migDecKeySet = true;
+    }
+
     static void platformLp(SeamHost h, Map<String, String> p) {
         long lp = Params.number(p, "lp");
         if (lp < 0 || lp >= h.numLps) throw new IllegalArgumentException("no logical processor " + lp);

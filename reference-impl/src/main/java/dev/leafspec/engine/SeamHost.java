@@ -33,6 +33,8 @@ final class SeamHost {
     static final int TD_HKID_ASSIGNED = 0, TD_KEYS_CONFIGURED = 1, TD_BLOCKED = 2, TD_TEARDOWN = 3;
     /** TD operation states (op_state_e, the ones modelled). */
     static final int OP_UNINITIALIZED = 0, OP_INITIALIZED = 1, OP_RUNNABLE = 2;
+    /** OP_STATE after a successful TDH.EXPORT.STATE.IMMUTABLE (op_state_e); leaves on such a TD are not modelled. */
+    static final int OP_LIVE_EXPORT = 3;
 
     /** TDCS/TDVPS page counts (td_control_structures.h, tdx_tdvps.h, tdx_1.5). */
     static final int MIN_NUM_TDCS_PAGES = 6, MAX_NUM_TDCS_PAGES = 9, MIN_TDVPS_PAGES = 6, MAX_TDVPS_PAGES = 15,
@@ -78,6 +80,11 @@ final class SeamHost {
     final Map<Long, TdCtx> tds = new HashMap<>();
     /** VCPUs by TDVPR HPA. */
     final Map<Long, VcpuCtx> vcpus = new HashMap<>();
+    /**
+     * local_data.reset_avx_state: set by a leaf that ran an AES-GCM primitive (tdx_1.5 src/common/crypto/aes_gcm.c); the
+     * dispatcher then zeroes XMM0-15 before returning to the VMM, whatever the status (tdx_vmm_dispatcher.c clear_xmms).
+     */
+    boolean resetAvxState;
     /** The engine, for TDH.VP.ENTER to run guest TDCALLs (set by {@link TdxModule}; null in a bare SeamHost). */
     TdxModule module;
 
@@ -137,6 +144,11 @@ final class SeamHost {
         int servtdNum;
         /** TDCS.SERVTD_HASH (TDH.MR.FINALIZE: SHA-384 over the bound slots, all zero when there are none). */
         byte[] servtdHash = new byte[48];
+        /** TDCS migration fields (MigrationLeaf): NUM_MIGS (TDH.MIG.STREAM.CREATE), MIG_DEC_KEY_SET (fixture migtd.keys),
+         *  f_migsc_links[0].initialized (TDH.EXPORT.STATE.IMMUTABLE), EXPORT_COUNT. */
+        int numMigs;
+        boolean migDecKeySet, migsc0Initialized;
+        long exportCount;
 
         TdCtx(long tdr) {
             this.tdr = tdr;
@@ -357,6 +369,9 @@ final class SeamHost {
 
     /** TD lifecycle must be KEYS_CONFIGURED and the minimum TDCS allocated (helpers.c check_td_in_correct_build_state). */
     static long checkTdUsable(TdCtx td) {
+        if (td.opState > OP_RUNNABLE) {
+            throw new dev.leafspec.api.NotSupportedException("leaves on a TD in a migration session (OP_STATE " + td.opState + ")");
+        }
         if (td.fatal) return SeamStatus.TDX_TD_FATAL;
         if (td.lifecycle != TD_KEYS_CONFIGURED) return SeamStatus.TDX_TD_KEYS_NOT_CONFIGURED;
         if (td.tdcsPages < MIN_NUM_TDCS_PAGES) return SeamStatus.TDX_TDCS_NOT_ALLOCATED;

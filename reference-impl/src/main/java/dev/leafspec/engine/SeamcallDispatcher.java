@@ -166,6 +166,12 @@ final class SeamcallDispatcher {
             regs.gpr(0, SeamStatus.TDX_SYS_NOT_READY);
             return;
         }
+        h.resetAvxState = false;
         regs.gpr(0, leaf.execute(h, regs, version));
+        if (h.resetAvxState) {
+            // tdx_vmm_dispatcher.c: a flow that ran AES-GCM returns with XMM0-15 zeroed (clear_xmms), whatever its status
+            for (int i = 0; i < RegisterFile.XMM_COUNT; i++) regs.xmm(i, 0, 0);
+            h.resetAvxState = false;
+        }
     }
 }

@@ -46,6 +46,8 @@ public class TdBuildSteps {
     private MessageDigest mrtd;
     /** TD_PARAMS.CONFIG_FLAGS of the TD to build (bit 2 NO_RBP_MOD; set by GuestProgramSteps). */
     long configFlags;
+    /** TD_PARAMS.ATTRIBUTES of the TD to build (bit 29 MIGRATABLE; set by MigrationSteps). */
+    long attributes;
 
     public TdBuildSteps(World world) {
         this.world = world;
@@ -100,6 +102,7 @@ public class TdBuildSteps {
         if (upTo < 3) return;
         // TD_PARAMS: ATTRIBUTES 0, XFAM x87|SSE, MAX_VCPUS, EPTP_CONTROLS WB + 4-level walk, TSC 2.5 GHz (100 x 25 MHz)
         byte[] p = new byte[1024];
+        putLe(p, 0, attributes, 8);
         putLe(p, 8, 3, 8);
         putLe(p, 16, Math.max(vcpus, 1), 2);
         putLe(p, 24, 6 | (3 << 3), 8);
