@@ -18,8 +18,15 @@ if ! command -v "$CC" >/dev/null 2>&1; then
 fi
 "$CC" -O2 -Wall -Wextra -o "$out/leafspec-harness" harness.c -ldl
 ex=../examples/callers/guest
-for v in ok:"" clobber-rbx:-DFAULT_CLOBBER_RBX rbp-in-bitmap:-DFAULT_RBP_IN_BITMAP r10-unchecked:-DFAULT_R10_UNCHECKED; do
+for v in ok:"" clobber-rbx:-DFAULT_CLOBBER_RBX rbp-in-bitmap:-DFAULT_RBP_IN_BITMAP r10-unchecked:-DFAULT_R10_UNCHECKED \
+         r11-not-cleared:-DFAULT_R11_NOT_CLEARED leaf-in-rcx:-DFAULT_LEAF_IN_RCX xmm-clobber:-DFAULT_XMM_CLOBBER \
+         in-not-zero-extended:-DFAULT_IN_NOT_ZERO_EXT; do
   name=${v%%:*}; def=${v#*:}
   "$CC" -O2 -Wall -Wextra -shared -fPIC $def -o "$out/callers/libguest-$name.so" "$ex/tdx_guest_asm.S" "$ex/tdx_guest.c"
+done
+hx=../examples/callers/host
+for v in ok:"" rdx-not-loaded:-DFAULT_RDX_NOT_LOADED; do
+  name=${v%%:*}; def=${v#*:}
+  "$CC" -O2 -Wall -Wextra -shared -fPIC $def -o "$out/callers/libhost-$name.so" "$hx/tdx_host_asm.S"
 done
 echo "built $out/leafspec-harness and $(ls "$out/callers" | wc -l) example libraries"

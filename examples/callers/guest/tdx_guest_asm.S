@@ -1,9 +1,13 @@
 /*
  * Example guest-side TDX helpers (x86-64 SysV ABI), in the style of Linux arch/x86/virt/vmx/tdx/tdxcall.S.
- * Built four times by native/build.sh: the correct library and three faulty variants, each with one planted fault:
+ * Built by native/build.sh as the correct library and faulty variants, each with one planted fault:
  *   -DFAULT_CLOBBER_RBX       ex_tdcall_ret keeps the argument pointer in RBX without saving it (callee-saved clobbered)
  *   -DFAULT_RBP_IN_BITMAP     ex_tdvmcall also selects RBP (bit 5) in the TDG.VP.VMCALL bitmap
  *   -DFAULT_R10_UNCHECKED     ex_tdvmcall returns R10 without checking RAX first
+ *   -DFAULT_R11_NOT_CLEARED   ex_tdvmcall leaves the exposed R11 (not an output) holding what the host wrote
+ *   -DFAULT_LEAF_IN_RCX       ex_tdcall puts the leaf number in RCX instead of RAX
+ *   -DFAULT_XMM_CLOBBER       ex_inb uses XMM1 as scratch (its convention preserves every XMM register)
+ *   -DFAULT_IN_NOT_ZERO_EXT   ex_inb returns all of R11 instead of the byte read, zero-extended
  *
  * struct ex_module_args { u64 rcx, rdx, r8, r9, r10, r11, r12, r13, r14, r15; }  (offsets 0..72)
  */
@@ -26,8 +30,12 @@
     .globl ex_tdcall
     .type ex_tdcall, @function
 ex_tdcall:
+#ifdef FAULT_LEAF_IN_RCX
+    mov %rdi, %rcx              /* planted fault: the leaf number goes to RCX, RAX keeps whatever it held */
+#else
     mov %rdi, %rax
     mov A_RCX(%rsi), %rcx
+#endif
     mov A_RDX(%rsi), %rdx
     mov A_R8(%rsi), %r8
     mov A_R9(%rsi), %r9
@@ -123,12 +131,65 @@ ex_tdvmcall:
     mov %r10, %rax              /* the host's TDG.VP.VMCALL status */
 1:
     xor %r10d, %r10d
-    xor %r11d, %r11d
+#ifndef FAULT_R11_NOT_CLEARED
+    xor %r11d, %r11d            /* (the planted fault leaves the host's R11 in place) */
+#endif
     pop %r15
     pop %r14
     pop %r13
     pop %r12
     ret
     .size ex_tdvmcall, .-ex_tdvmcall
+
+/*
+ * u8 ex_inb(u16 port): port-I/O read of one byte through TDG.VP.VMCALL<Instruction.IO>, like the x86 IN AL, DX it
+ * replaces (Linux tdx.c handle_in()). Custom all-preserving convention: the port is passed in DX; every register except
+ * RAX (the result) is preserved, XMM included. Exposes R10..R15 (bitmap 0xFC00, R15 = 0 for a read). On TDX_SUCCESS
+ * and host status 0 it returns the byte read (R11[7:0]) zero-extended; otherwise 0xFF (a floating bus).
+ */
+    .globl ex_inb
+    .type ex_inb, @function
+ex_inb:
+    push %rcx
+    push %r10
+    push %r11
+    push %r12
+    push %r13
+    push %r14
+    push %r15
+#ifdef FAULT_XMM_CLOBBER
+    movq %rdx, %xmm1            /* planted fault: XMM1 used as scratch, never restored */
+#endif
+    xor %r10d, %r10d            /* GHCI-standard TDG.VP.VMCALL */
+    mov $30, %r11d              /* Instruction.IO */
+    mov $1, %r12d               /* size 1 */
+    xor %r13d, %r13d            /* direction: read */
+    movzwl %dx, %r14d           /* port */
+    xor %r15d, %r15d            /* no write value */
+    mov $0xfc00, %ecx
+    xor %eax, %eax              /* TDG.VP.VMCALL, leaf 0 */
+    TDCALL
+    test %rax, %rax
+    jnz 1f                      /* module error */
+    test %r10, %r10
+    jnz 1f                      /* host error */
+#ifdef FAULT_IN_NOT_ZERO_EXT
+    mov %r11, %rax              /* planted fault: all 64 bits of the host's R11 returned */
+#else
+    movzbl %r11b, %eax
+#endif
+    jmp 2f
+1:
+    mov $0xff, %eax
+2:
+    pop %r15
+    pop %r14
+    pop %r13
+    pop %r12
+    pop %r11
+    pop %r10
+    pop %rcx
+    ret
+    .size ex_inb, .-ex_inb
 
     .section .note.GNU-stack, "", @progbits

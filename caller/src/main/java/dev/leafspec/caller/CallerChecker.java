@@ -356,6 +356,15 @@ public final class CallerChecker {
                     fail("RAX", String.format("returned 0 (success) although the TDCALL failed with RAX = 0x%x%s", status, st), "CALLER-ERROR-LOST");
                 }
             }
+            if (f.returns() == Returns.OUTPUT && ok && (!leaf.isSubfunction() || answered.gpr(10) == 0)) {
+                long raw = answered.get(Gpr.parse(f.returnsOutput()));
+                int bytes = f.returnsBytes();
+                long want = bytes == 8 ? raw : raw & ((1L << (8 * bytes)) - 1);
+                if (ret != want) {
+                    fail("RAX", String.format("returned 0x%x, but %s was 0x%x: the result is %s[%d:0] = 0x%x zero-extended", ret,
+                            f.returnsOutput(), raw, f.returnsOutput(), 8 * bytes - 1, want), "CALLER-RETURN");
+                }
+            }
             if (!ok) return;
             Map<Integer, byte[]> data = new LinkedHashMap<>();
             for (JsonNode b : done.path("bufs")) data.put(b.get("reg").asInt(), Regs.bytes(b.get("data").asText()));

@@ -25,7 +25,12 @@ public record CallerSpec(String file, String name, Map<String, List<String>> str
         /** the host's TDG.VP.VMCALL status (R10) when RAX is TDX_SUCCESS, an error (non-zero, not R10) otherwise */
         HOST_STATUS,
         /** nothing is checked */
-        NONE;
+        NONE,
+        /**
+         * {@code returns: { output: R11, bytes: 1 }}: on success (TDX_SUCCESS and, for a TDG.VP.VMCALL sub-function, host
+         * status 0 in R10) the low {@code bytes} bytes of the output register, zero-extended (e.g. a port-I/O IN result)
+         */
+        OUTPUT;
 
         public static Returns parse(String yaml) {
             return valueOf(yaml.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
@@ -83,9 +88,16 @@ public record CallerSpec(String file, String name, Map<String, List<String>> str
      * @param results   "argN.REG" (field REG of the struct passed as argument N) → the register of the call whose value
      *                  must land there on success
      * @param errorCase also run the function with the module answering an error status
+     * @param returnsOutput for {@link Returns#OUTPUT}: the output register whose low {@code returnsBytes} bytes are returned
      */
     public record Function(String symbol, int line, Convention convention, String issues, List<Arg> args,
-                           Returns returns, Map<String, String> results, List<Fixture> fixtures, boolean errorCase) {
+                           Returns returns, Map<String, String> results, List<Fixture> fixtures, boolean errorCase,
+                           String returnsOutput, int returnsBytes) {
+        public Function(String symbol, int line, Convention convention, String issues, List<Arg> args,
+                        Returns returns, Map<String, String> results, List<Fixture> fixtures, boolean errorCase) {
+            this(symbol, line, convention, issues, args, returns, results, fixtures, errorCase, null, 8);
+        }
+
         public Function {
             args = List.copyOf(args);
             results = Map.copyOf(results);

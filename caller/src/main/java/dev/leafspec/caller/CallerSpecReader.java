@@ -152,8 +152,30 @@ public final class CallerSpecReader {
             }
         }
         Returns returns = null;
-        String rw = word(o.req("returns"), child(path, "returns"), "returns", List.of("status", "host-status", "none"));
-        if (rw != null) returns = Returns.parse(rw);
+        String returnsOutput = null;
+        int returnsBytes = 8;
+        Node retn = o.req("returns");
+        if (retn instanceof MappingNode) {
+            Obj ro = obj(retn, child(path, "returns"));
+            String rp = child(path, "returns");
+            returnsOutput = register(ro.req("output"), child(rp, "output"));
+            Node bn = ro.opt("bytes");
+            if (bn != null) {
+                Long b = num(bn, child(rp, "bytes"));
+                if (b != null && b != 1 && b != 2 && b != 4 && b != 8) error(bn, child(rp, "bytes"), "expected 1, 2, 4 or 8, got " + b);
+                else if (b != null) returnsBytes = b.intValue();
+            }
+            ro.finish();
+            if (returnsOutput != null && leaf != null && !leaf.outputs().containsKey(returnsOutput)) {
+                error(ro.opt("output"), child(rp, "output"), returnsOutput + " is not an output of " + leaf.leaf()
+                        + " (outputs: " + leaf.outputs().keySet() + ")");
+                returnsOutput = null;
+            }
+            if (returnsOutput != null) returns = Returns.OUTPUT;
+        } else {
+            String rw = word(retn, child(path, "returns"), "returns", List.of("status", "host-status", "none"));
+            if (rw != null) returns = Returns.parse(rw);
+        }
         if (returns == Returns.HOST_STATUS && leaf != null && !leaf.isSubfunction()) {
             error(o.opt("returns"), child(path, "returns"), "host-status needs a TDG.VP.VMCALL sub-function in 'issues', not " + leaf.leaf());
         }
@@ -223,7 +245,8 @@ public final class CallerSpecReader {
         if (en != null) errorCase = bool(en, child(path, "error-case"));
         o.finish();
         if (errors.size() != before || symbol == null || conv == null || issues == null || returns == null) return null;
-        return new Function(symbol, line(n), conv, issues, args, returns, results, fixtures, errorCase == null || errorCase);
+        return new Function(symbol, line(n), conv, issues, args, returns, results, fixtures, errorCase == null || errorCase,
+                returnsOutput, returnsBytes);
     }
 
     private Convention convention(Node n, String path) {

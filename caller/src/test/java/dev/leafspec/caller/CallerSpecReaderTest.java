@@ -31,7 +31,28 @@ class CallerSpecReaderTest {
         var r = CallerSpecReader.read(HOME.resolve("examples/callers/guest/guest-helpers.caller.yaml"), catalogue);
         assertThat(r.errors()).isEmpty();
         assertThat(r.spec().functions()).extracting(CallerSpec.Function::symbol)
-                .containsExactly("ex_tdcall", "ex_tdcall_ret", "ex_tdg_vp_info", "ex_tdvmcall");
+                .containsExactly("ex_tdcall", "ex_tdcall_ret", "ex_tdg_vp_info", "ex_tdvmcall", "ex_inb");
+        CallerSpec.Function inb = r.spec().functions().get(4);
+        assertThat(inb.returns()).isEqualTo(CallerSpec.Returns.OUTPUT);
+        assertThat(inb.returnsOutput()).isEqualTo("R11");
+        assertThat(inb.returnsBytes()).isEqualTo(1);
+        var host = CallerSpecReader.read(HOME.resolve("examples/callers/host/host-helpers.caller.yaml"), catalogue);
+        assertThat(host.errors()).isEmpty();
+    }
+
+    @Test
+    void returnsOutputMustBeAnOutputOfTheLeaf() {
+        assertThat(errors("""
+                caller-spec: 1
+                name: x
+                functions:
+                  - symbol: f
+                    convention: { preserves-all-except: [RAX] }
+                    issues: TDG.VP.VMCALL<Instruction.IO>
+                    returns: { output: R12, bytes: 3 }
+                """)).containsExactly(
+                "c.yaml:7:24: functions[0].returns.output: R12 is not an output of TDG.VP.VMCALL<Instruction.IO> (outputs: [R10, R11])",
+                "c.yaml:7:36: functions[0].returns.bytes: expected 1, 2, 4 or 8, got 3");
     }
 
     @Test

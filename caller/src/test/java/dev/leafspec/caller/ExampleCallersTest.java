@@ -41,7 +41,7 @@ class ExampleCallersTest {
     @Test
     void correctHelpersPass() {
         List<CallerResult> res = run("ok");
-        assertThat(res).hasSize(8).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(Status.PASS));
+        assertThat(res).hasSize(10).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(Status.PASS));
         assertThat(res).allSatisfy(r -> assertThat(r.traps()).isEqualTo(1));
     }
 
@@ -70,5 +70,40 @@ class ExampleCallersTest {
         assertThat(failures(res)).containsExactly(
                 "ex_tdvmcall [module-error]: R10: returned R10 (0x0) although the TDCALL failed with RAX = 0xc000010000000001 "
                         + "(TDX_OPERAND_INVALID): RAX must be checked before R10 is trusted [CALLER-RAX-BEFORE-R10]");
+    }
+
+    @Test
+    void hostValueLeftInExposedRegisterFails() {
+        List<CallerResult> res = run("r11-not-cleared");
+        assertThat(failures(res)).containsExactly(
+                "ex_tdvmcall [normal]: R11: still holds 0xb057b0570000000b, a value the host wrote, after return: exposed registers "
+                        + "that are not outputs must be cleared after the call [CALLER-HOST-VALUE]");
+    }
+
+    @Test
+    void leafNumberInWrongRegisterFails() {
+        List<CallerResult> res = run("leaf-in-rcx");
+        assertThat(failures(res)).contains(
+                "ex_tdcall [normal]: RAX: holds 0x5eedca1100000000 at the TDCALL: leaf number 0, expected 1 (TDG.VP.INFO) [CALLER-LEAF]",
+                "ex_tdcall [module-error]: RAX: holds 0x5eedca1100000000 at the TDCALL: leaf number 0, expected 1 (TDG.VP.INFO) [CALLER-LEAF]");
+        assertThat(res).filteredOn(r -> !r.function().equals("ex_tdcall")).allSatisfy(r -> assertThat(r.status()).isEqualTo(Status.PASS));
+    }
+
+    @Test
+    void clobberedXmmRegisterFails() {
+        List<CallerResult> res = run("xmm-clobber");
+        assertThat(failures(res)).containsExactly(
+                "ex_inb [normal]: XMM1: not preserved (the custom convention preserves every register except [RAX]): "
+                        + "0x5eedc0de000001015eedc0de00000001 before the call, 0x00000000000000000000000000000071 after return [CALLER-XMM]",
+                "ex_inb [module-error]: XMM1: not preserved (the custom convention preserves every register except [RAX]): "
+                        + "0x5eedc0de000001015eedc0de00000001 before the call, 0x00000000000000000000000000000071 after return [CALLER-XMM]");
+    }
+
+    @Test
+    void portInResultNotZeroExtendedFails() {
+        List<CallerResult> res = run("in-not-zero-extended");
+        assertThat(failures(res)).containsExactly(
+                "ex_inb [normal]: RAX: returned 0xb057b057000000ab, but R11 was 0xb057b057000000ab: the result is R11[7:0] = 0xab "
+                        + "zero-extended [CALLER-RETURN]");
     }
 }
