@@ -232,6 +232,17 @@ final class Mutants {
         });
     }
 
+    /** The dispatcher's XMM scrub is skipped after a flow that ran AES-GCM (TDH.EXPORT.STATE.IMMUTABLE, SEAMCALL leaf 72):
+     *  AVX/XMM state left dirty where the spec resets it (tdx_1.5 tdx_vmm_dispatcher.c clear_xmms after reset_avx_state). */
+    static Mutant xmmDirtyAfterAesGcm() {
+        return new Mutant("AVX/XMM state left dirty after an AES-GCM leaf", Instruction.SEAMCALL, real(), null, (orig, regs) -> {
+            if (!isLeaf(orig, 72)) return;
+            for (int x = 0; x < RegisterFile.XMM_COUNT; x++) {
+                if (regs.xmmLow(x) == 0 && regs.xmmHigh(x) == 0) regs.xmm(x, 0xAE5A_E5A0_0000_0000L | x, 0xAE5A_E5A0_AE5A_E5A0L);
+            }
+        });
+    }
+
     /** The module ignores the version in RAX[23:16] (it calls version 0 of every leaf). */
     static Mutant versionIgnored() {
         return new Mutant("leaf version in RAX[23:16] ignored", Instruction.TDCALL, real(), (orig, regs) ->
@@ -291,6 +302,7 @@ final class Mutants {
                 Mutants::statusInWrongRegister, Mutants::r10R11Swapped, Mutants::outputsNotZeroedOnError,
                 Mutants::retryWithoutResumeGpa, Mutants::rbpAcceptedUnderNoRbpMod, Mutants::statusNotWritten,
                 Mutants::rbpClobberedByVpEnter, Mutants::xmmDirtyAfterVpEnter, Mutants::versionIgnored,
-                Mutants::bitmapNotEchoedInRcx, Mutants::subfunctionErrorInRax, Mutants::reservedInputBitsIgnored);
+                Mutants::bitmapNotEchoedInRcx, Mutants::subfunctionErrorInRax, Mutants::reservedInputBitsIgnored,
+                Mutants::xmmDirtyAfterAesGcm);
     }
 }
