@@ -24,6 +24,9 @@ import java.util.concurrent.Callable;
                 + "engine and check them against a caller spec (docs/caller-spec-format.md). Prints PASS / FAIL / NOT_SUPPORTED "
                 + "per function and case; a failure names the function, the register and the rule.",
                 "",
+                "With --out DIR it also certifies: DIR/conformance-report.json (the result vocabulary of 'leafspec certify'), "
+                        + "certificate.html and certification-junit.xml; every leaf the spec's functions issue is required.",
+                "",
                 "Exit codes: 0 every case passed; 1 a case failed; 2 a spec, usage or harness error; 3 nothing ran "
                         + "(every case NOT_SUPPORTED, e.g. the harness could not be built)."})
 final class CallerCommand implements Callable<Integer> {
@@ -38,6 +41,10 @@ final class CallerCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", paramLabel = "MS", defaultValue = "5000", description = "Per-reply timeout of the harness (default ${DEFAULT-VALUE} ms).")
     long timeoutMs;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write conformance-report.json, certificate.html and "
+            + "certification-junit.xml to DIR (created if needed).")
+    Path out;
 
     @Override
     public Integer call() {
@@ -65,6 +72,17 @@ final class CallerCommand implements Callable<Integer> {
         long fail = results.stream().filter(r -> r.status() == CallerResult.Status.FAIL).count();
         long ns = results.size() - pass - fail;
         System.out.printf("%s: %d passed, %d failed, %d not supported%n", read.spec().name(), pass, fail, ns);
+        if (out != null) {
+            try {
+                var overall = CallerReport.write(out, lib, spec, read.spec(), cat, results);
+                System.out.printf("Certification of %s against %s: %s (exit %d); report in %s%n", lib.getFileName(), spec.getFileName(),
+                        overall, overall.exitCode, out.resolve("conformance-report.json"));
+                return overall.exitCode;
+            } catch (java.io.IOException e) {
+                System.err.println("leafspec caller: cannot write the report to " + out + ": " + e.getMessage());
+                return LeafSpecCli.HARNESS_ERROR;
+            }
+        }
         if (fail > 0) return LeafSpecCli.FAILED;
         return pass == 0 ? LeafSpecCli.NOTHING_RAN : LeafSpecCli.OK;
     }
