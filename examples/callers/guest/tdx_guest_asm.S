@@ -192,4 +192,42 @@ ex_inb:
     ret
     .size ex_inb, .-ex_inb
 
+/*
+ * u64 ex_outb(u8 value, u16 port): port-I/O write of one byte through TDG.VP.VMCALL<Instruction.IO>, like OUT DX, AL.
+ * Same custom all-preserving convention as ex_inb: the value in AL, the port in DX, every register except RAX preserved.
+ * Returns the host's TDG.VP.VMCALL status (R10) on TDX_SUCCESS, else the module's status (RAX).
+ */
+    .globl ex_outb
+    .type ex_outb, @function
+ex_outb:
+    push %rcx
+    push %r10
+    push %r11
+    push %r12
+    push %r13
+    push %r14
+    push %r15
+    movzbl %al, %r15d           /* the value */
+    xor %r10d, %r10d
+    mov $30, %r11d              /* Instruction.IO */
+    mov $1, %r12d               /* size 1 */
+    mov $1, %r13d               /* direction: write */
+    movzwl %dx, %r14d           /* port */
+    mov $0xfc00, %ecx
+    xor %eax, %eax
+    TDCALL
+    test %rax, %rax
+    jnz 1f                      /* module error: returned as is */
+    mov %r10, %rax              /* the host's status */
+1:
+    pop %r15
+    pop %r14
+    pop %r13
+    pop %r12
+    pop %r11
+    pop %r10
+    pop %rcx
+    ret
+    .size ex_outb, .-ex_outb
+
     .section .note.GNU-stack, "", @progbits

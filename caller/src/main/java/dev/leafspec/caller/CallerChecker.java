@@ -145,9 +145,13 @@ public final class CallerChecker {
                 int ri = Gpr.parse(reg).ordinal();
                 if (a.struct() == null) {
                     in[ri] = a.value();
-                    if (a.to() != null) {
+                    if (a.to() != null && (f.convention().sysv() || a.reaches() == null)) {
                         expect.put(a.to(), a.value());
                         expectWhy.put(a.to(), "args[" + i + "]");
+                    }
+                    if (a.reaches() != null) {
+                        expect.put(a.reaches(), a.value());
+                        expectWhy.put(a.reaches(), "args[" + i + "], reaches " + a.reaches());
                     }
                 } else {
                     List<String> fields = spec.structs().get(a.struct());

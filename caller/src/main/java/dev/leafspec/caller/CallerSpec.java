@@ -71,10 +71,16 @@ public record CallerSpec(String file, String name, Map<String, List<String>> str
      *
      * @param to the register the value must hold at the TDCALL/SEAMCALL (or, for a custom convention, the register it
      *           is passed in); may be null
+     * @param reaches a further register the value must hold at the TDCALL/SEAMCALL (e.g. a port passed in RDX that the
+     *                helper moves to R14); may be null
      */
-    public record Arg(Long value, String to, String struct, Map<String, Long> fields) {
+    public record Arg(Long value, String to, String struct, Map<String, Long> fields, String reaches) {
         public Arg {
             fields = fields == null ? Map.of() : Map.copyOf(fields);
+        }
+
+        public Arg(Long value, String to, String struct, Map<String, Long> fields) {
+            this(value, to, struct, fields, null);
         }
     }
 

@@ -285,7 +285,10 @@ public final class CallerSpecReader {
         Node sn = o.opt("struct");
         Node tn = o.opt("to");
         Node fn = o.opt("fields");
+        Node reachN = o.opt("reaches");
         String to = tn == null ? null : register(tn, child(path, "to"));
+        String reaches = reachN == null ? null : register(reachN, child(path, "reaches"));
+        if (reachN != null && vn == null) error(reachN, child(path, "reaches"), "'reaches' belongs to a value argument");
         Long value = null;
         String struct = null;
         Map<String, Long> fields = new LinkedHashMap<>();
@@ -320,7 +323,7 @@ public final class CallerSpecReader {
             error(n, path, "with a custom convention every argument needs 'to' (the register it is passed in)");
         }
         o.finish();
-        return new Arg(value, to, struct, fields);
+        return new Arg(value, to, struct, fields, reaches);
     }
 
     // ---------------------------------------------------------------- YAML helpers (after spec/YamlDoc)

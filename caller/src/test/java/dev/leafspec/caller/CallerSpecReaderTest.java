@@ -31,11 +31,12 @@ class CallerSpecReaderTest {
         var r = CallerSpecReader.read(HOME.resolve("examples/callers/guest/guest-helpers.caller.yaml"), catalogue);
         assertThat(r.errors()).isEmpty();
         assertThat(r.spec().functions()).extracting(CallerSpec.Function::symbol)
-                .containsExactly("ex_tdcall", "ex_tdcall_ret", "ex_tdg_vp_info", "ex_tdvmcall", "ex_inb");
+                .containsExactly("ex_tdcall", "ex_tdcall_ret", "ex_tdg_vp_info", "ex_tdvmcall", "ex_inb", "ex_outb");
         CallerSpec.Function inb = r.spec().functions().get(4);
         assertThat(inb.returns()).isEqualTo(CallerSpec.Returns.OUTPUT);
         assertThat(inb.returnsOutput()).isEqualTo("R11");
         assertThat(inb.returnsBytes()).isEqualTo(1);
+        assertThat(inb.args().get(0).reaches()).isEqualTo("R14");
         var host = CallerSpecReader.read(HOME.resolve("examples/callers/host/host-helpers.caller.yaml"), catalogue);
         assertThat(host.errors()).isEmpty();
     }

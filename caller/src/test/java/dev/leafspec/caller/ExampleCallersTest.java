@@ -41,7 +41,7 @@ class ExampleCallersTest {
     @Test
     void correctHelpersPass() {
         List<CallerResult> res = run("ok");
-        assertThat(res).hasSize(10).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(Status.PASS));
+        assertThat(res).hasSize(12).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(Status.PASS));
         assertThat(res).allSatisfy(r -> assertThat(r.traps()).isEqualTo(1));
     }
 
