@@ -37,6 +37,20 @@ BENCHES = {
         label="baseline: as many SEAMCALLs (TDH.SYS.RD of one field)", baseline_row=True),
     "TdTeardownBench.baselinePlatformReady": dict(
         label="baseline: reset() + fixture platform.ready (a clean module, no TD)", baseline_row=True),
+    "AdapterBench.cAdapterPipelined": dict(
+        label="TDG.VP.INFO to the C example adapter through ProcessImplementation.callBatch, pipelined "
+              "(batches of 64 written before their replies are read); calls/s",
+        baselines=["AdapterBench.echoPipelined", "AdapterBench.cAdapterCall"],
+        target=(">=", 5e4, "≥ 50 k calls/s")),
+    "AdapterBench.cAdapterCall": dict(
+        label="TDG.VP.INFO to the C example adapter through ProcessImplementation.call, one synchronous round trip "
+              "at a time (bounded by the pipe's wake-up latency; the 50 k target is for pipelined calls)",
+        baselines=["AdapterBench.echoCall"]),
+    "AdapterBench.echoPipelined": dict(
+        label="baseline: the same pipelined requests to a bare echo over the same pipe (bench/src/main/c/echo_adapter.c)",
+        baseline_row=True),
+    "AdapterBench.echoCall": dict(
+        label="baseline: the same synchronous round trip to the bare echo", baseline_row=True),
     "SpecLoadBench.loadCatalogue": dict(
         label="SpecLoader.loadCatalogue(../leaf-specs), warm JVM",
         baselines=["SpecLoadBench.baselineReadFiles"],

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -30,7 +31,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>A daemon thread reads stdout (so a timeout never depends on the child), another drains stderr into a
  * {@link StderrLog}. The requesting thread spins briefly before parking, so a fast adapter's round trip costs
- * no extra thread wake-up. Not thread-safe: one request at a time, as the SPI promises.
+ * no extra thread wake-up. Not thread-safe: one request (or one pipelined batch, {@link #requestPipelined}) at a
+ * time, as the SPI promises.
  */
 public final class AdapterConnection implements AutoCloseable {
     static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
@@ -145,7 +147,53 @@ public final class AdapterConnection implements AutoCloseable {
         return exchange(new StringBuilder(line), "raw request '" + abbreviate(line) + "'", -1, timeoutMs, false);
     }
 
+    /**
+     * Pipelined requests: writes up to {@code window} requests {@code {"id":N,"op":op<fields[i]>}} at once, then reads
+     * their replies in order, checking each id, and repeats until every request is answered. Allowed by protocol
+     * version 1 because an adapter answers requests in order (docs/adapter-protocol.md, "Pipelining"). Each reply
+     * gets the per-request timeout, counted from the write of its window or from the previous reply, whichever is
+     * later. Every misbehaviour is the same {@link AdapterFaultException} as for {@link #request(String, String)};
+     * replies already read are then discarded and the connection is broken.
+     *
+     * @param fields one entry per request: further members, each starting with a comma, or ""
+     * @param window most requests written before their replies are read (at least 1; capped at half the unread-line
+     *               limit, so a window of replies never counts as a flood)
+     * @return the reply objects (error replies included), in request order
+     */
+    public List<JsonNode> requestPipelined(String op, List<String> fields, int window) {
+        if (window < 1) throw new IllegalArgumentException("the pipeline window must be at least 1, got " + window);
+        int w = Math.max(1, Math.min(window, settings.maxLines() / 2));
+        List<JsonNode> replies = new ArrayList<>(fields.size());
+        long timeoutMs = settings.timeoutMs();
+        StringBuilder sb = new StringBuilder(Math.min(fields.size(), w) * 1100);
+        for (int start = 0; start < fields.size(); start += w) {
+            int end = Math.min(fields.size(), start + w);
+            long firstId = nextId;
+            sb.setLength(0);
+            for (int i = start; i < end; i++) {
+                String f = fields.get(i);
+                sb.append("{\"id\":").append(nextId++).append(",\"op\":\"").append(op).append('"').append(f).append("}\n");
+            }
+            String what = op + "' #" + firstId + (end - start > 1 ? ".." + (nextId - 1) : "") + " (pipelined)";
+            beforeWrite(what);
+            write(sb, what, timeoutMs);
+            for (long id = firstId; id < nextId; id++) {
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+                replies.add(readReply(op + "' #" + id + " (pipelined)", id, deadline, timeoutMs, true));
+            }
+        }
+        return replies;
+    }
+
     private JsonNode exchange(StringBuilder line, String what, long id, long timeoutMs, boolean checkId) {
+        beforeWrite(what);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        write(line.append('\n'), what, timeoutMs);
+        return readReply(what, id, deadline, timeoutMs, checkId);
+    }
+
+    /** Refuses a request on a broken or closed connection, or to a child that already failed or exited. */
+    private void beforeWrite(String what) {
         if (fault != null) {
             throw new AdapterFaultException(Reason.BROKEN, "the adapter failed earlier (" + fault.getMessage()
                     + ") and restarts at the next reset");
@@ -157,8 +205,10 @@ public final class AdapterConnection implements AutoCloseable {
             waitForExit(1000);
             throw fail(Reason.EXITED, "the adapter had already exited" + exitDetail() + " before '" + what + stderrDetail());
         }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        write(line.append('\n'), what, timeoutMs);
+    }
+
+    /** Reads the next reply line (skipping blank lines) and checks it is a JSON object carrying {@code id}. */
+    private JsonNode readReply(String what, long id, long deadline, long timeoutMs, boolean checkId) {
         int blank = 0;
         while (true) {
             Object item = take(deadline);

@@ -12,7 +12,9 @@ import dev.leafspec.api.Role;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -188,6 +190,46 @@ public final class ProcessImplementation implements LeafImplementation, AutoClos
         Protocol.appendRegs(sb, regs);
         JsonNode reply = ok(conn.request("call", sb.toString()), "call");
         regs.copyFrom(regs(reply, "call", false));
+    }
+
+    /** Requests written before their replies are read, by {@link #callBatch(Instruction, List)}. */
+    public static final int DEFAULT_PIPELINE_WINDOW = 64;
+
+    /** As {@link #callBatch(Instruction, List, int)} with a window of {@value #DEFAULT_PIPELINE_WINDOW}. */
+    public void callBatch(Instruction instruction, List<RegisterFile> batch) {
+        callBatch(instruction, batch, DEFAULT_PIPELINE_WINDOW);
+    }
+
+    /**
+     * Performs {@code batch.size()} calls, pipelined: up to {@code window} requests are written before their replies
+     * are read (docs/adapter-protocol.md, "Pipelining"). The result is that of calling {@link #call} on each register
+     * file in order, which is what the adapter does, since it answers requests in order; only the pipe's round trips
+     * are saved. Use it for independent calls (each register file is sent as it is before the batch runs).
+     *
+     * <p>Every reply is read and checked first: a fault (timeout, garbage, wrong id, ...) throws
+     * {@link AdapterFaultException} and no register file is changed. Then the replies are applied in order: the
+     * first error reply throws ({@link NotSupportedException}, {@link IllegalArgumentException} or an
+     * {@code adapter-reported} fault) and the register files before it hold their results, the others are unchanged.
+     */
+    public void callBatch(Instruction instruction, List<RegisterFile> batch, int window) {
+        List<String> fields = new ArrayList<>(batch.size());
+        for (RegisterFile regs : batch) {
+            StringBuilder sb = new StringBuilder(1100);
+            sb.append(",\"insn\":\"").append(instruction.name()).append("\",\"regs\":");
+            Protocol.appendRegs(sb, regs);
+            fields.add(sb.toString());
+        }
+        List<JsonNode> replies = conn.requestPipelined("call", fields, window);
+        RegisterFile[] results = new RegisterFile[replies.size()];
+        for (int i = 0; i < replies.size(); i++) {
+            JsonNode reply = replies.get(i);
+            JsonNode err = reply.get("error");
+            if (err == null || err.isNull()) results[i] = regs(reply, "call", false);
+        }
+        for (int i = 0; i < replies.size(); i++) {
+            ok(replies.get(i), "call");
+            batch.get(i).copyFrom(results[i]);
+        }
     }
 
     @Override

@@ -29,6 +29,21 @@ class ExampleAdaptersTest {
     @TempDir
     Path dir;
 
+    /** @return true once process {@code pid} is gone (a killed child is reaped asynchronously), waiting at most {@code ms} */
+    static boolean goneWithin(long pid, long ms) {
+        long end = System.nanoTime() + ms * 1_000_000;
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            if (System.nanoTime() > end) return false;
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean gccAvailable() {
         try {
             Process p = new ProcessBuilder("gcc", "--version").redirectErrorStream(true).start();

@@ -13,7 +13,8 @@ final class FakeAdapters {
     /**
      * A protocol-speaking fake whose {@code call} misbehaves according to its first argument:
      * good (RAX += 1, R15 = RFLAGS, XMM15 = XMM0 + 1), crash, crash-once (marker file = second argument), hang,
-     * garbage, truncated, partial-exit, wrong-id, long-line, blank-flood, unsolicited, bad-regs, reported-error.
+     * garbage, truncated, partial-exit, wrong-id, long-line, blank-flood, unsolicited, bad-regs, reported-error;
+     * wrong-id-third, hang-third, unsupported-third: good except the third call after the start (for pipelining).
      * {@code hello} answers protocol 1 unless the mode is "protocol-2".
      */
     static final String SCRIPT = """
@@ -25,6 +26,7 @@ final class FakeAdapters {
                 out.write(json.dumps(o) + "\\n"); out.flush()
             regs = lambda g, f, x: {"gpr": ["0x%016x" % v for v in g], "rflags": "0x%016x" % f, "xmm": ["0x%032x" % v for v in x]}
             print("fake adapter started in mode " + mode, file=sys.stderr, flush=True)
+            calls = 0
             for line in sys.stdin:
                 req = json.loads(line)
                 rid, op = req["id"], req["op"]
@@ -45,6 +47,11 @@ final class FakeAdapters {
                     send({"id": rid, "data": "ab" * req["length"]})
                 elif op == "call":
                     r = req["regs"]
+                    calls += 1
+                    if mode == "wrong-id-third" and calls == 3: send({"id": rid + 1, "ok": True}); continue
+                    if mode == "hang-third" and calls == 3: time.sleep(3600)
+                    if mode == "unsupported-third" and calls == 3:
+                        send({"id": rid, "error": "not-supported", "capability": "leaf number 3"}); continue
                     if mode == "crash" or (mode == "crash-once" and not os.path.exists(marker)):
                         if marker: open(marker, "w").close()
                         print("dying on purpose", file=sys.stderr, flush=True)
