@@ -397,6 +397,12 @@ public final class AdapterConnection implements AutoCloseable {
         } catch (IOException e) {
             // already closed
         }
+        try {
+            // SIGKILL is asynchronous: wait (bounded) so that "the adapter was stopped" is true when the fault is reported
+            process.waitFor(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void waitForExit(long ms) {
