@@ -54,7 +54,44 @@ final class CertifyCommand extends RunCommand {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed recorded in the report and passed to seeded scenarios (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--caller", paramLabel = "LIB.so",
+            description = "Certify caller-side wrappers instead of an implementation: the shared object (with --caller-spec and --profile caller-guest or caller-host).")
+    Path caller;
+
+    @Option(names = "--caller-spec", paramLabel = "CALLER.yaml", description = "The caller spec of --caller (docs/caller-spec-format.md).")
+    Path callerSpec;
+
     private Profile profile;
+
+    /** Caller profiles: the caller spec says which leaves are required, so these need no file under profiles/. */
+    static final java.util.Set<String> CALLER_PROFILES = java.util.Set.of("caller-guest", "caller-host");
+
+    @Override
+    public Integer call() throws Exception {
+        if (caller == null && callerSpec == null) {
+            if (CALLER_PROFILES.contains(profileName)) {
+                System.err.println(name() + ": profile " + profileName + " certifies wrappers: give --caller LIB.so and --caller-spec CALLER.yaml");
+                return LeafSpecCli.HARNESS_ERROR;
+            }
+            return super.call();
+        }
+        if (caller == null || callerSpec == null) {
+            System.err.println(name() + ": --caller and --caller-spec go together");
+            return LeafSpecCli.HARNESS_ERROR;
+        }
+        if (!CALLER_PROFILES.contains(profileName)) {
+            System.err.println(name() + ": wrappers are certified with --profile caller-guest or caller-host, not " + profileName);
+            return LeafSpecCli.HARNESS_ERROR;
+        }
+        CallerCommand c = new CallerCommand();
+        c.lib = caller;
+        c.spec = callerSpec;
+        c.specs = specs;
+        c.timeoutMs = adapterTimeoutMs != null ? adapterTimeoutMs : 5000;
+        c.out = (out != null ? out : Path.of("leafspec-reports", "certify-" + profileName + "-"
+                + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))).toAbsolutePath().normalize();
+        return c.call();
+    }
     private Waivers waivers = Waivers.none();
 
     @Override

@@ -190,6 +190,23 @@ class CertifyCommandTest {
     }
 
     @Test
+    void callerWrappersAreCertifiedWithACallerProfile(@TempDir Path dir) throws IOException {
+        Path ok = LeafSpecCliTest.HOME.resolve("native/target/callers/libguest-ok.so");
+        Path bad = LeafSpecCliTest.HOME.resolve("native/target/callers/libguest-rbp-in-bitmap.so");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(ok), "the native harness and example wrappers were not built (no gcc?)");
+        String spec = LeafSpecCliTest.HOME.resolve("examples/callers/guest/guest-helpers.caller.yaml").toString();
+        LeafSpecCliTest.Result good = run("certify", "--profile", "caller-guest", "--caller", ok.toString(), "--caller-spec", spec,
+                "--out", dir.resolve("ok").toString());
+        assertThat(good.exit()).as(good.out() + good.err()).isZero();
+        assertThat(report(dir.resolve("ok")).path("verdict").asText()).isEqualTo("CONFORMANT");
+        LeafSpecCliTest.Result faulty = run("certify", "--profile", "caller-guest", "--caller", bad.toString(), "--caller-spec", spec,
+                "--out", dir.resolve("bad").toString());
+        assertThat(faulty.exit()).isEqualTo(1);
+        assertThat(faulty.out()).contains("ex_tdvmcall").contains("RBP").contains("CALLER-BITMAP-FORBIDDEN");
+        assertThat(run("certify", "--profile", "guest-1.5", "--caller", ok.toString(), "--caller-spec", spec).exit()).isEqualTo(2);
+    }
+
+    @Test
     void badProfilesAndWaiversAreUsageErrors(@TempDir Path dir) throws IOException {
         LeafSpecCliTest.Result p = run("certify", "--profile", "nope", "--out", dir.resolve("a").toString());
         assertThat(p.exit()).isEqualTo(2);
