@@ -210,28 +210,7 @@ final class CertifyCommand extends RunCommand {
         config.put("adapterTimeoutMs", adapterTimeoutMs);
         report.put("configuration", config);
         report.put("hashes", hashes(catalogue, featuresDir, outDir));
-        report.put("verdict", overall.name());
-        report.put("exitCode", overall.exitCode);
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (Verdict v : Verdict.values()) counts.put(v.name(), (int) verdicts.stream().filter(s -> s.verdict() == v).count());
-        report.put("counts", counts);
-        List<Map<String, Object>> leafRows = new ArrayList<>();
-        for (Certification.LeafResult l : leafResults) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("leaf", l.leaf());
-            m.put("required", l.required());
-            m.put("status", l.status());
-            Map<String, Integer> c = new LinkedHashMap<>();
-            l.counts().forEach((k, n) -> c.put(k.name(), n));
-            m.put("counts", c);
-            leafRows.add(m);
-        }
-        report.put("leaves", leafRows);
-        Map<String, Map<String, Integer>> ruleRows = new java.util.TreeMap<>();
-        for (Certification.ScenarioVerdict s : verdicts) {
-            for (String rule : s.rules()) ruleRows.computeIfAbsent(rule, k -> new LinkedHashMap<>()).merge(s.verdict().name(), 1, Integer::sum);
-        }
-        report.put("rules", ruleRows);
+        Map<String, Integer> counts = Certification.putResults(report, overall, verdicts, leafResults);
         List<Map<String, Object>> waiverRows = new ArrayList<>();
         for (Waivers.Waiver w : waivers.all()) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -119,8 +119,7 @@ final class VerifyCommand implements Callable<Integer> {
                 problems.add("the profile cannot be loaded: " + e.getMessage());
             }
         }
-        java.util.Map<String, Integer> counted = new java.util.LinkedHashMap<>();
-        for (Verdict v : Verdict.values()) counted.put(v.name(), (int) verdicts.stream().filter(x -> x.verdict() == v).count());
+        java.util.Map<String, Integer> counted = Certification.counts(verdicts);
         for (var e : counted.entrySet()) {
             if (r.path("counts").path(e.getKey()).asInt(0) != e.getValue()) {
                 problems.add("counts." + e.getKey() + " is " + r.path("counts").path(e.getKey()).asInt(0) + " but " + e.getValue()

@@ -97,4 +97,41 @@ public final class Certification {
         if (leaves.stream().anyMatch(l -> l.required() && !l.status().equals("PASS"))) return Overall.NON_CONFORMANT;
         return Overall.CONFORMANT;
     }
+
+    /** @return the number of scenarios with each result, every result named (zero included), in vocabulary order */
+    public static Map<String, Integer> counts(List<ScenarioVerdict> verdicts) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Verdict v : Verdict.values()) counts.put(v.name(), (int) verdicts.stream().filter(s -> s.verdict() == v).count());
+        return counts;
+    }
+
+    /**
+     * Puts the results part of a conformance report: verdict, exitCode, counts, the per-leaf matrix and per-rule counts.
+     * @return the counts put
+     */
+    public static Map<String, Integer> putResults(Map<String, Object> report, Overall overall, List<ScenarioVerdict> verdicts,
+                                                  List<LeafResult> leafResults) {
+        report.put("verdict", overall.name());
+        report.put("exitCode", overall.exitCode);
+        Map<String, Integer> counts = counts(verdicts);
+        report.put("counts", counts);
+        List<Map<String, Object>> leafRows = new ArrayList<>();
+        for (LeafResult l : leafResults) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("leaf", l.leaf());
+            m.put("required", l.required());
+            m.put("status", l.status());
+            Map<String, Integer> c = new LinkedHashMap<>();
+            l.counts().forEach((k, n) -> c.put(k.name(), n));
+            m.put("counts", c);
+            leafRows.add(m);
+        }
+        report.put("leaves", leafRows);
+        Map<String, Map<String, Integer>> ruleRows = new java.util.TreeMap<>();
+        for (ScenarioVerdict s : verdicts) {
+            for (String rule : s.rules()) ruleRows.computeIfAbsent(rule, k -> new LinkedHashMap<>()).merge(s.verdict().name(), 1, Integer::sum);
+        }
+        report.put("rules", ruleRows);
+        return counts;
+    }
 }
