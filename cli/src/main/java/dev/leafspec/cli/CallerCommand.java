@@ -3,6 +3,9 @@ package dev.leafspec.cli;
 import dev.leafspec.caller.CallerChecker;
 import dev.leafspec.caller.CallerResult;
 import dev.leafspec.caller.CallerSpecReader;
+import dev.leafspec.cli.certify.Waivers;
+import dev.leafspec.steps.Harness;
+import dev.leafspec.steps.caller.CallerUnderTest;
 import dev.leafspec.spec.SpecError;
 import dev.leafspec.spec.SpecException;
 import dev.leafspec.spec.SpecLoader;
@@ -46,6 +49,16 @@ final class CallerCommand implements Callable<Integer> {
             + "certification-junit.xml to DIR (created if needed).")
     Path out;
 
+    @Option(names = "--waivers", paramLabel = "FILE", description = "A waivers YAML file (docs/certification.md): a waived "
+            + "failing function case is EXPECTED_FAIL, a waived case that passes UNEXPECTED_PASS; scope by scenario (e.g. "
+            + "'ex_inb [normal]'), rule (CALLER-XMM) or leaf. Needs --out.")
+    Path waiversFile;
+
+    /** Set by {@code leafspec certify --profile caller-*}: run the Gherkin features of this folder (features/caller). */
+    Path featuresDir;
+    /** The certify profile name recorded in the report ({@code caller} for this command). */
+    String profileName = "caller";
+
     @Override
     public Integer call() {
         for (Path p : List.of(lib, spec)) {
@@ -66,7 +79,42 @@ final class CallerCommand implements Callable<Integer> {
             for (SpecError err : read.errors()) System.err.println(err);
             return LeafSpecCli.HARNESS_ERROR;
         }
-        List<CallerResult> results = new CallerChecker(cat, Home.find(), timeoutMs).certify(lib, read.spec());
+        Waivers waivers = Waivers.none();
+        if (waiversFile != null) {
+            if (out == null) {
+                System.err.println("leafspec caller: --waivers applies to a certification: give --out DIR too");
+                return LeafSpecCli.HARNESS_ERROR;
+            }
+            try {
+                waivers = Waivers.load(waiversFile);
+            } catch (IllegalArgumentException | java.io.IOException e) {
+                System.err.println("leafspec caller: " + e.getMessage());
+                return LeafSpecCli.HARNESS_ERROR;
+            }
+        }
+        List<CallerResult> results;
+        FeatureRunner runner = null;
+        if (featuresDir != null) {
+            try {
+                runner = runFeatures(cat);
+            } catch (Exception e) {
+                System.err.println("leafspec certify: the caller features could not run: " + FeatureRunner.describe(e));
+                return LeafSpecCli.HARNESS_ERROR;
+            }
+            var target = new CallerUnderTest.Target(lib.toAbsolutePath().normalize(), spec.toAbsolutePath().normalize());
+            var run = CallerUnderTest.cached(target, Harness.catalogue());
+            if (run.isEmpty()) {
+                runner.faults.add(new FeatureRunner.Fault("features/caller", "no caller scenario ran the library (see the Cucumber report)"));
+                results = List.of();
+            } else {
+                results = run.get().results();
+            }
+            for (ScenarioResult r : runner.results) {
+                System.out.printf("%-13s %s%s%n", r.outcome(), r.name(), r.message().isEmpty() ? "" : "\n    " + r.message().replace("\n", "\n    "));
+            }
+        } else {
+            results = new CallerChecker(cat, Home.find(), timeoutMs).certify(lib, read.spec());
+        }
         results.forEach(System.out::println);
         long pass = results.stream().filter(r -> r.status() == CallerResult.Status.PASS).count();
         long fail = results.stream().filter(r -> r.status() == CallerResult.Status.FAIL).count();
@@ -74,9 +122,11 @@ final class CallerCommand implements Callable<Integer> {
         System.out.printf("%s: %d passed, %d failed, %d not supported%n", read.spec().name(), pass, fail, ns);
         if (out != null) {
             try {
-                var overall = CallerReport.write(out, lib, spec, read.spec(), cat, results);
+                var overall = CallerReport.write(out, lib, spec, read.spec(), cat, Home.specs(specs), results, waivers, waiversFile,
+                        runner == null ? null : runner.results, runner == null ? List.of() : runner.faults, featuresDir, profileName);
                 System.out.printf("Certification of %s against %s: %s (exit %d); report in %s%n", lib.getFileName(), spec.getFileName(),
                         overall, overall.exitCode, out.resolve("conformance-report.json"));
+                System.out.println("  check it with: leafspec verify " + out);
                 return overall.exitCode;
             } catch (java.io.IOException e) {
                 System.err.println("leafspec caller: cannot write the report to " + out + ": " + e.getMessage());
@@ -85,5 +135,31 @@ final class CallerCommand implements Callable<Integer> {
         }
         if (fail > 0) return LeafSpecCli.FAILED;
         return pass == 0 ? LeafSpecCli.NOTHING_RAN : LeafSpecCli.OK;
+    }
+
+    /**
+     * Runs the Gherkin caller features (features/caller) against this library and spec: the glue reads them from the
+     * system properties of {@link CallerUnderTest}; Cucumber's reports go to {@code out}.
+     */
+    private FeatureRunner runFeatures(Catalogue cat) throws Exception {
+        Path outDir = (out != null ? out : Path.of("leafspec-reports", "caller")).toAbsolutePath().normalize();
+        String[] keys = {CallerUnderTest.LIB_PROPERTY, CallerUnderTest.SPEC_PROPERTY, CallerUnderTest.TIMEOUT_PROPERTY, Harness.SPECS_PROPERTY};
+        String[] old = new String[keys.length];
+        for (int i = 0; i < keys.length; i++) old[i] = System.getProperty(keys[i]);
+        System.setProperty(CallerUnderTest.LIB_PROPERTY, lib.toAbsolutePath().normalize().toString());
+        System.setProperty(CallerUnderTest.SPEC_PROPERTY, spec.toAbsolutePath().normalize().toString());
+        System.setProperty(CallerUnderTest.TIMEOUT_PROPERTY, Long.toString(timeoutMs));
+        System.setProperty(Harness.SPECS_PROPERTY, Home.specs(specs).toString());
+        try {
+            FeatureRunner runner = new FeatureRunner();
+            runner.run(List.of(featuresDir.getParent() == null ? featuresDir : featuresDir.getParent()),
+                    List.of(new FeatureRunner.Target(featuresDir, 0)), null, outDir, java.util.Map.of());
+            return runner;
+        } finally {
+            for (int i = 0; i < keys.length; i++) {
+                if (old[i] == null) System.clearProperty(keys[i]);
+                else System.setProperty(keys[i], old[i]);
+            }
+        }
     }
 }

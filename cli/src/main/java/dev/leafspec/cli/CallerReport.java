@@ -10,11 +10,13 @@ import dev.leafspec.cli.certify.Certification;
 import dev.leafspec.cli.certify.Profile;
 import dev.leafspec.cli.certify.TreeHash;
 import dev.leafspec.cli.certify.Verdict;
+import dev.leafspec.cli.certify.Waivers;
 import dev.leafspec.spec.model.Catalogue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -42,7 +44,30 @@ final class CallerReport {
     /** @return the overall verdict written to {@code outDir} */
     static Certification.Overall write(Path outDir, Path lib, Path specFile, CallerSpec spec, Catalogue catalogue,
                                        List<CallerResult> results) throws IOException {
+        return write(outDir, lib, specFile, spec, catalogue, null, results, Waivers.none(), null, null, List.of(), null);
+    }
+
+    /**
+     * @param profileName  {@code caller} for {@code leafspec caller}, or the certify profile ({@code caller-guest}, {@code caller-host})
+     * @param waivers      applied to the function rows like {@code leafspec certify} applies them to scenarios
+     * @param waiversFile  the waivers file (copied into the folder as waivers.yaml and hashed), or null
+     * @param features     the Gherkin scenarios of features/caller when certify ran them (their results, waivers applied
+     *                     through the function rows they name), or null
+     * @param featuresDir  the features/caller folder they came from, or null
+     */
+    static Certification.Overall write(Path outDir, Path lib, Path specFile, CallerSpec spec, Catalogue catalogue, Path specsDir,
+                                       List<CallerResult> results, Waivers waivers, Path waiversFile, List<ScenarioResult> features,
+                                       List<FeatureRunner.Fault> faults, Path featuresDir) throws IOException {
+        return write(outDir, lib, specFile, spec, catalogue, specsDir, results, waivers, waiversFile, features, faults, featuresDir, "caller");
+    }
+
+    static Certification.Overall write(Path outDir, Path lib, Path specFile, CallerSpec spec, Catalogue catalogue, Path specsDir,
+                                       List<CallerResult> results, Waivers waivers, Path waiversFile, List<ScenarioResult> features,
+                                       List<FeatureRunner.Fault> faults, Path featuresDir, String profileName) throws IOException {
         Files.createDirectories(outDir);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Map<Waivers.Waiver, Integer> applied = new LinkedHashMap<>();
+        Map<String, Verdict> byName = new LinkedHashMap<>();
         List<Certification.ScenarioVerdict> verdicts = new ArrayList<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> harnessErrors = new ArrayList<>();
@@ -59,10 +84,20 @@ final class CallerReport {
             }).filter(java.util.Objects::nonNull).toList()));
             String message = String.join("\n", r.messages());
             boolean harness = rules.contains("CALLER-HARNESS");
-            Verdict v = harness ? Verdict.ADAPTER_ERROR : Certification.judge(r.status().name(), message, null);
             String name = r.function() + " [" + r.caseName() + "]";
             String leaf = Profile.tag(r.issues());
-            verdicts.add(new Certification.ScenarioVerdict(name, specFile.toString(), line, "caller", List.of(leaf), rules, v, message, null));
+            Waivers.Waiver w = harness ? null : waivers.match(name, rules, List.of(leaf), r.status() == CallerResult.Status.FAIL ? message : "");
+            Waivers.Waiver active = w != null && !w.expiredOn(today) ? w : null;
+            Verdict v = harness ? Verdict.ADAPTER_ERROR : Certification.judge(r.status().name(), message, active);
+            if (active != null && (v == Verdict.EXPECTED_FAIL || v == Verdict.UNEXPECTED_PASS)) applied.merge(active, 1, Integer::sum);
+            else active = null;
+            if (v == Verdict.UNEXPECTED_PASS) message = "waived (" + w.scope() + ": " + w.reason() + ") but passed: remove the waiver";
+            if (v == Verdict.FAIL && w != null && w.expiredOn(today)) {
+                message = message + "\n(the waiver for " + w.scope() + " expired on " + w.expires() + " and no longer applies)";
+            }
+            byName.put(name, v);
+            verdicts.add(new Certification.ScenarioVerdict(name, specFile.toString(), line, "caller", List.of(leaf), rules, v, message,
+                    active == null ? null : active.scope()));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", name);
             row.put("feature", specFile.toString());
@@ -72,13 +107,20 @@ final class CallerReport {
             row.put("rules", rules);
             row.put("result", v.name());
             row.put("message", message);
+            row.put("waiver", active == null ? null : active.scope());
             row.put("traps", r.traps());
             row.put("repro", v.bad() ? repro : null);
             rows.add(row);
         }
+        for (FeatureRunner.Fault f : faults) harnessErrors.add(f.where() + ": " + f.message());
         List<String> required = spec.functions().stream().map(f -> Profile.tag(f.issues())).distinct().toList();
         List<Certification.LeafResult> leafResults = Certification.leaves(verdicts, required);
         Certification.Overall overall = Certification.overall(verdicts, leafResults, harnessErrors.size());
+        if (overall == Certification.Overall.CONFORMANT && features != null
+                && features.stream().anyMatch(f -> f.outcome() == ScenarioResult.Outcome.FAIL && featureVerdict(f, byName) == Verdict.FAIL)) {
+            // a Gherkin scenario failed on something no function row shows (e.g. an unknown rule): not conformant
+            overall = Certification.Overall.NON_CONFORMANT;
+        }
 
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("schema", SCHEMA);
@@ -92,7 +134,7 @@ final class CallerReport {
         impl.put("library", lib.toAbsolutePath().normalize().toString());
         report.put("implementation", impl);
         Map<String, Object> prof = new LinkedHashMap<>();
-        prof.put("name", "caller");
+        prof.put("name", profileName);
         prof.put("title", spec.name());
         prof.put("role", "CALLER");
         prof.put("callerSpec", specFile.toAbsolutePath().normalize().toString());
@@ -104,12 +146,48 @@ final class CallerReport {
         hashes.put("featuresSha256", TreeHash.ofFile(specFile));
         hashes.put("callerSpecSha256", TreeHash.ofFile(specFile));
         hashes.put("librarySha256", TreeHash.ofFile(lib));
-        hashes.put("waiversSha256", null);
+        if (waiversFile != null) {
+            Files.copy(waiversFile, outDir.resolve("waivers.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        hashes.put("waiversSha256", waiversFile == null ? null : TreeHash.ofFile(outDir.resolve("waivers.yaml")));
+        if (featuresDir != null) hashes.put("callerFeaturesSha256", TreeHash.of(featuresDir, ".feature"));
         report.put("hashes", hashes);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("specs", specsDir == null ? null : specsDir.toAbsolutePath().normalize().toString());
+        config.put("callerSpec", specFile.toAbsolutePath().normalize().toString());
+        config.put("library", lib.toAbsolutePath().normalize().toString());
+        config.put("features", featuresDir == null ? null : featuresDir.toAbsolutePath().normalize().toString());
+        config.put("waivers", waiversFile == null ? null : waiversFile.toAbsolutePath().normalize().toString());
+        report.put("configuration", config);
         Map<String, Integer> counts = Certification.putResults(report, overall, verdicts, leafResults);
-        report.put("waivers", List.of());
+        List<Map<String, Object>> waiverRows = new ArrayList<>();
+        for (Waivers.Waiver w : waivers.all()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("scope", w.scope());
+            m.put("reason", w.reason());
+            m.put("link", w.link());
+            m.put("expires", w.expires().toString());
+            m.put("expired", w.expiredOn(today));
+            m.put("applied", applied.getOrDefault(w, 0));
+            waiverRows.add(m);
+        }
+        report.put("waivers", waiverRows);
         report.put("harnessErrors", harnessErrors);
         report.put("scenarios", rows);
+        if (features != null) {
+            List<Map<String, Object>> frows = new ArrayList<>();
+            for (ScenarioResult f : features) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", f.name());
+                m.put("feature", f.feature());
+                m.put("line", f.line());
+                m.put("rules", f.tagValues("rule:"));
+                m.put("result", featureVerdict(f, byName).name());
+                m.put("message", f.message());
+                frows.add(m);
+            }
+            report.put("features", frows);
+        }
 
         ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Path json = outDir.resolve("conformance-report.json");
@@ -118,5 +196,28 @@ final class CallerReport {
         CertificateWriter.html(tree, outDir.resolve("certificate.html"));
         CertificateWriter.junit(tree, outDir.resolve("certification-junit.xml"));
         return overall;
+    }
+    /** A line of a caller feature's failure: {@code   LEAF: function [case]: REGISTER: ... [RULE]    (lib (spec))}. */
+    private static final Pattern FEATURE_LINE = Pattern.compile("^  \\S+: (\\S+ \\[[a-z-]+]): ");
+
+    /**
+     * @return the certification result of a Gherkin caller scenario: its own outcome, except that a failure every line
+     * of which is a function row that was waived (EXPECTED_FAIL) is EXPECTED_FAIL too
+     */
+    static Verdict featureVerdict(ScenarioResult f, Map<String, Verdict> functionRows) {
+        return switch (f.outcome()) {
+            case PASS -> Verdict.PASS;
+            case NOT_SUPPORTED -> Verdict.NOT_SUPPORTED;
+            case FAIL -> {
+                boolean any = false;
+                for (String line : f.message().split("\n")) {
+                    Matcher m = FEATURE_LINE.matcher(line);
+                    if (!m.find()) continue;
+                    any = true;
+                    if (functionRows.get(m.group(1)) != Verdict.EXPECTED_FAIL) yield Verdict.FAIL;
+                }
+                yield any ? Verdict.EXPECTED_FAIL : Verdict.FAIL;
+            }
+        };
     }
 }

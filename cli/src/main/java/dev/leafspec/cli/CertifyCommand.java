@@ -48,14 +48,17 @@ final class CertifyCommand extends RunCommand {
     @Option(names = "--profile", required = true, paramLabel = "NAME", description = "The profile: guest-1.0, guest-1.5, host-1.5, vmm-ghci, or any file in profiles/.")
     String profileName;
 
-    @Option(names = "--waivers", paramLabel = "FILE", description = "A waivers YAML file (docs/certification.md).")
+    @Option(names = "--waivers", paramLabel = "FILE", description = "A waivers YAML file (docs/certification.md); with --caller "
+            + "it applies to the function cases ('ex_inb [normal]', a CALLER-* rule or a leaf).")
     Path waiversFile;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed recorded in the report and passed to seeded scenarios (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--caller", paramLabel = "LIB.so",
-            description = "Certify caller-side wrappers instead of an implementation: the shared object (with --caller-spec and --profile caller-guest or caller-host).")
+            description = "Certify caller-side wrappers instead of an implementation: the shared object (with --caller-spec and --profile "
+                    + "caller-guest or caller-host). Runs the Gherkin features of features/caller against it (one scenario per caller "
+                    + "rule over every function of the caller spec) and writes a leafspec-caller-report that 'leafspec verify' re-checks.")
     Path caller;
 
     @Option(names = "--caller-spec", paramLabel = "CALLER.yaml", description = "The caller spec of --caller (docs/caller-spec-format.md).")
@@ -88,6 +91,13 @@ final class CertifyCommand extends RunCommand {
         c.spec = callerSpec;
         c.specs = specs;
         c.timeoutMs = adapterTimeoutMs != null ? adapterTimeoutMs : 5000;
+        c.waiversFile = waiversFile;
+        c.profileName = profileName;
+        c.featuresDir = (features != null ? features.toAbsolutePath().normalize() : Home.find().resolve("features")).resolve("caller");
+        if (!Files.isDirectory(c.featuresDir)) {
+            System.err.println(name() + ": the caller features are missing: " + c.featuresDir);
+            return LeafSpecCli.HARNESS_ERROR;
+        }
         c.out = (out != null ? out : Path.of("leafspec-reports", "certify-" + profileName + "-"
                 + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))).toAbsolutePath().normalize();
         return c.call();

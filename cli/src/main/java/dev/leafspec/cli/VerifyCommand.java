@@ -40,6 +40,12 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--features", paramLabel = "DIR", description = "The features folder to hash (default: the one recorded in the report).")
     Path features;
 
+    @Option(names = "--caller", paramLabel = "LIB.so", description = "Caller reports: the library to hash (default: the one recorded in the report).")
+    Path callerLib;
+
+    @Option(names = "--caller-spec", paramLabel = "CALLER.yaml", description = "Caller reports: the caller spec to hash (default: the one recorded in the report).")
+    Path callerSpec;
+
     @Override
     public Integer call() {
         Path file = dir.resolve("conformance-report.json");
@@ -50,6 +56,7 @@ final class VerifyCommand implements Callable<Integer> {
             System.err.println("leafspec verify: cannot read " + file + ": " + e.getMessage());
             return LeafSpecCli.HARNESS_ERROR;
         }
+        if (CallerReport.SCHEMA.equals(r.path("schema").asText())) return verifyCaller(file, r);
         List<String> problems = new ArrayList<>();
         if (!CertifyCommand.SCHEMA.equals(r.path("schema").asText())) problems.add("schema is '" + r.path("schema").asText() + "', not " + CertifyCommand.SCHEMA);
         if (r.path("schemaVersion").asInt(-1) != CertifyCommand.SCHEMA_VERSION) {
@@ -175,5 +182,162 @@ final class VerifyCommand implements Callable<Integer> {
 
     private static void check(List<String> problems, String what, String recorded, String actual) {
         if (!recorded.equals(actual)) problems.add(what + " SHA-256 differs: report " + recorded + ", here " + actual);
+    }
+
+    /**
+     * Re-checks a caller report ({@code leafspec caller --out}, {@code leafspec certify --profile caller-*}): schema,
+     * SHA-256 of the spec bundle, the caller spec, the library, the caller features and the waivers; a row for every
+     * function and case of the caller spec; counts, waivers, certificate and JUnit XML; the verdict recomputed.
+     */
+    private Integer verifyCaller(Path file, JsonNode r) {
+        List<String> problems = new ArrayList<>();
+        if (r.path("schemaVersion").asInt(-1) != CallerReport.SCHEMA_VERSION) {
+            problems.add("schemaVersion " + r.path("schemaVersion").asText() + " is not " + CallerReport.SCHEMA_VERSION);
+        }
+        JsonNode config = r.path("configuration");
+        JsonNode hashes = r.path("hashes");
+        Path specsDir = specs != null ? specs : config.hasNonNull("specs") ? Path.of(config.get("specs").asText()) : Home.specs(null);
+        Path specFile = callerSpec != null ? callerSpec : Path.of(config.hasNonNull("callerSpec") ? config.get("callerSpec").asText()
+                : r.path("profile").path("callerSpec").asText());
+        Path lib = callerLib != null ? callerLib : Path.of(config.hasNonNull("library") ? config.get("library").asText()
+                : r.path("implementation").path("library").asText());
+        for (Path p : List.of(specFile, lib)) {
+            if (!Files.isRegularFile(p)) {
+                System.err.println("leafspec verify: " + p + " (recorded in the report) is not here; give the library with --caller and "
+                        + "the caller spec with --caller-spec");
+                return LeafSpecCli.HARNESS_ERROR;
+            }
+        }
+        if (!Files.isDirectory(specsDir)) {
+            System.err.println("leafspec verify: the specs the report was made from (" + specsDir + ") are not here; give them with --specs");
+            return LeafSpecCli.HARNESS_ERROR;
+        }
+        boolean ranFeatures = r.has("features");
+        for (String f : ranFeatures ? new String[] {"certificate.html", "certification-junit.xml", "cucumber-messages.ndjson"}
+                : new String[] {"certificate.html", "certification-junit.xml"}) {
+            if (!Files.isRegularFile(dir.resolve(f))) problems.add(f + " is missing");
+        }
+        List<String> required = new ArrayList<>();
+        List<String> expectedRows = new ArrayList<>();
+        try {
+            Catalogue catalogue = SpecLoader.loadCatalogue(specsDir);
+            check(problems, "spec bundle", hashes.path("specBundleSha256").asText(), catalogue.bundleSha256());
+            check(problems, "caller spec", hashes.path("callerSpecSha256").asText(), TreeHash.ofFile(specFile));
+            check(problems, "library", hashes.path("librarySha256").asText(), TreeHash.ofFile(lib));
+            if (!("sha256:" + TreeHash.ofFile(lib).substring(0, 12)).equals(r.path("implementation").path("version").asText())) {
+                problems.add("implementation.version " + r.path("implementation").path("version").asText() + " does not name the library's SHA-256");
+            }
+            if (hashes.hasNonNull("callerFeaturesSha256")) {
+                Path fdir = features != null ? features.resolve("caller") : Path.of(config.path("features").asText());
+                if (!Files.isDirectory(fdir)) problems.add("the caller features " + fdir + " are not here (give the features folder with --features)");
+                else check(problems, "caller features", hashes.path("callerFeaturesSha256").asText(), TreeHash.of(fdir, ".feature"));
+            }
+            if (hashes.hasNonNull("waiversSha256")) {
+                Path wf = dir.resolve("waivers.yaml");
+                if (!Files.isRegularFile(wf)) problems.add("waivers.yaml (the waivers used) is missing");
+                else check(problems, "waivers", hashes.path("waiversSha256").asText(), TreeHash.ofFile(wf));
+            }
+            var read = dev.leafspec.caller.CallerSpecReader.read(specFile, catalogue);
+            if (!read.errors().isEmpty()) {
+                problems.add("the caller spec " + specFile + " has " + read.errors().size() + " error(s) against these leaf specs");
+            } else {
+                for (var f : read.spec().functions()) {
+                    String leaf = Profile.tag(f.issues());
+                    if (!required.contains(leaf)) required.add(leaf);
+                    expectedRows.add(f.symbol() + " [normal]");
+                    if (f.errorCase()) expectedRows.add(f.symbol() + " [module-error]");
+                }
+            }
+        } catch (SpecException e) {
+            problems.add("the leaf specs under " + specsDir + " do not load: " + e.errors().size() + " error(s)");
+        } catch (IOException e) {
+            problems.add("cannot hash: " + e.getMessage());
+        }
+        List<Certification.ScenarioVerdict> verdicts = new ArrayList<>();
+        java.util.Map<String, Verdict> byName = new java.util.LinkedHashMap<>();
+        try {
+            for (JsonNode s : r.path("scenarios")) {
+                List<String> leaves = new ArrayList<>();
+                s.path("leaves").forEach(n -> leaves.add(n.asText()));
+                List<String> rules = new ArrayList<>();
+                s.path("rules").forEach(n -> rules.add(n.asText()));
+                Verdict v = Verdict.valueOf(s.path("result").asText());
+                byName.put(s.path("name").asText(), v);
+                verdicts.add(new Certification.ScenarioVerdict(s.path("name").asText(), s.path("feature").asText(), s.path("line").asInt(),
+                        s.path("area").asText(), leaves, rules, v, s.path("message").asText(), s.path("waiver").asText(null)));
+                if ((v == Verdict.EXPECTED_FAIL || v == Verdict.UNEXPECTED_PASS) && s.path("waiver").isNull()) {
+                    problems.add("scenario '" + s.path("name").asText() + "' is " + v + " but names no waiver");
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add("a scenario has an unknown result: " + e.getMessage());
+        }
+        boolean harnessStopped = r.path("harnessErrors").size() > 0;
+        if (!harnessStopped) {
+            for (String row : expectedRows) if (!byName.containsKey(row)) problems.add("the caller spec's " + row + " has no row in the report");
+        }
+        java.util.Map<String, Integer> counted = Certification.counts(verdicts);
+        for (var e : counted.entrySet()) {
+            if (r.path("counts").path(e.getKey()).asInt(0) != e.getValue()) {
+                problems.add("counts." + e.getKey() + " is " + r.path("counts").path(e.getKey()).asInt(0) + " but " + e.getValue()
+                        + " scenario(s) have that result");
+            }
+        }
+        java.time.LocalDate day = java.time.OffsetDateTime.parse(r.path("generatedAt").asText("1970-01-01T00:00Z")).toLocalDate();
+        java.util.Map<String, Integer> appliedByScope = new java.util.HashMap<>();
+        verdicts.forEach(v -> {
+            if (v.waiver() != null) appliedByScope.merge(v.waiver(), 1, Integer::sum);
+        });
+        for (JsonNode w : r.path("waivers")) {
+            boolean expired = java.time.LocalDate.parse(w.path("expires").asText("9999-12-31")).isBefore(day);
+            if (expired != w.path("expired").asBoolean()) {
+                problems.add("the waiver for " + w.path("scope").asText() + " expires " + w.path("expires").asText()
+                        + ": on " + day + " it is " + (expired ? "expired" : "active") + ", the report says otherwise");
+            }
+            if (expired && w.path("applied").asInt(0) > 0) problems.add("the expired waiver for " + w.path("scope").asText() + " was applied");
+            if (w.path("applied").asInt(0) != appliedByScope.getOrDefault(w.path("scope").asText(), 0)) {
+                problems.add("the waiver for " + w.path("scope").asText() + " is applied " + w.path("applied").asInt(0) + " time(s), but "
+                        + appliedByScope.getOrDefault(w.path("scope").asText(), 0) + " scenario(s) name it");
+            }
+        }
+        try {
+            Path tmpHtml = Files.createTempFile("leafspec-verify", ".html");
+            Path tmpXml = Files.createTempFile("leafspec-verify", ".xml");
+            dev.leafspec.cli.certify.CertificateWriter.html(r, tmpHtml);
+            dev.leafspec.cli.certify.CertificateWriter.junit(r, tmpXml);
+            if (!Files.isRegularFile(dir.resolve("certificate.html")) || Files.mismatch(tmpHtml, dir.resolve("certificate.html")) != -1) {
+                problems.add("certificate.html does not match the report (edited, or written by another version)");
+            }
+            if (!Files.isRegularFile(dir.resolve("certification-junit.xml")) || Files.mismatch(tmpXml, dir.resolve("certification-junit.xml")) != -1) {
+                problems.add("certification-junit.xml does not match the report");
+            }
+            Files.deleteIfExists(tmpHtml);
+            Files.deleteIfExists(tmpXml);
+        } catch (IOException e) {
+            problems.add("cannot regenerate the certificate: " + e.getMessage());
+        }
+        List<Certification.LeafResult> leaves = Certification.leaves(verdicts, required);
+        for (Certification.LeafResult l : leaves) {
+            if (!harnessStopped && l.required() && l.counts().isEmpty()) problems.add("required leaf " + l.leaf() + " has no scenario in the report");
+        }
+        Certification.Overall overall = Certification.overall(verdicts, leaves, r.path("harnessErrors").size());
+        boolean featureFailed = false;
+        for (JsonNode f : r.path("features")) featureFailed |= f.path("result").asText().equals("FAIL");
+        if (overall == Certification.Overall.CONFORMANT && featureFailed) overall = Certification.Overall.NON_CONFORMANT;
+        if (!overall.name().equals(r.path("verdict").asText())) {
+            problems.add("the verdict " + r.path("verdict").asText() + " does not follow from the results (" + overall + ")");
+        }
+        System.out.printf("Report: %s%nCaller library: %s %s; caller spec %s; profile %s; verdict %s%n", file,
+                r.path("implementation").path("name").asText(), r.path("implementation").path("version").asText(), specFile,
+                r.path("profile").path("name").asText(), r.path("verdict").asText());
+        if (problems.isEmpty()) {
+            System.out.println("VERIFIED: the hashes of the spec bundle, caller spec, library" + (r.path("hashes").hasNonNull("callerFeaturesSha256")
+                    ? ", caller features" : "") + " and waivers match the files here, every function and case of the caller spec has a "
+                    + "result, the counts, waivers, certificate and JUnit XML agree with the report, and the verdict follows from the "
+                    + "results. (This checks consistency, not authenticity: nothing is signed.)");
+            return LeafSpecCli.OK;
+        }
+        problems.forEach(p -> System.out.println("FAILED: " + p));
+        return LeafSpecCli.FAILED;
     }
 }

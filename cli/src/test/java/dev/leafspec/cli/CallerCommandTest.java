@@ -50,4 +50,94 @@ class CallerCommandTest {
         assertThat(rep.path("rules").path("CALLER-XMM").path("FAIL").asInt()).isEqualTo(2);
         assertThat(Files.readString(out.resolve("certificate.html"))).contains("ex_inb [normal]: XMM1: not preserved");
     }
+
+    static JsonNode report(Path out) throws Exception {
+        return new ObjectMapper().readTree(out.resolve("conformance-report.json").toFile());
+    }
+
+    @Test
+    void certifyRunsTheGherkinCallerFeaturesAndVerifyRechecksTheReport(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("cert");
+        Path lib = lib("libguest-xmm-clobber.so");
+        String spec = HOME.resolve("examples/callers/guest/guest-helpers.caller.yaml").toString();
+        LeafSpecCliTest.Result r = run("certify", "--profile", "caller-guest", "--caller", lib.toString(), "--caller-spec", spec,
+                "--out", out.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+        JsonNode rep = report(out);
+        assertThat(rep.path("profile").path("name").asText()).isEqualTo("caller-guest");
+        assertThat(rep.path("features").size()).isGreaterThanOrEqualTo(15);
+        assertThat(rep.path("features")).filteredOn(f -> f.path("result").asText().equals("FAIL")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.path("name").asText()).endsWith("a custom all-preserving convention also preserves the XMM registers");
+                    assertThat(f.path("message").asText()).contains("TDG.VP.VMCALL<Instruction.IO>: ex_inb [normal]: XMM1: not preserved");
+                });
+        assertThat(out.resolve("cucumber.html")).exists();
+        assertThat(out.resolve("cucumber-messages.ndjson")).exists();
+        LeafSpecCliTest.Result v = run("verify", out.toString());
+        assertThat(v.exit()).as(v.out() + v.err()).isZero();
+        assertThat(v.out()).contains("VERIFIED");
+
+        // a different library under the same name: verify names the library hash
+        Path copy = dir.resolve("lib.so");
+        Files.copy(lib("libguest-ok.so"), copy);
+        LeafSpecCliTest.Result other = run("verify", out.toString(), "--caller", copy.toString());
+        assertThat(other.exit()).isEqualTo(1);
+        assertThat(other.out()).contains("FAILED: library SHA-256 differs");
+        // an edited count
+        Path json = out.resolve("conformance-report.json");
+        Files.writeString(json, Files.readString(json).replace("\"FAIL\" : 2", "\"FAIL\" : 1"));
+        LeafSpecCliTest.Result edited = run("verify", out.toString());
+        assertThat(edited.exit()).isEqualTo(1);
+        assertThat(edited.out()).contains("FAILED: counts.FAIL is 1 but 2 scenario(s) have that result");
+    }
+
+    @Test
+    void waiversApplyToCallerCertifications(@TempDir Path dir) throws Exception {
+        Path waivers = dir.resolve("waivers.yaml");
+        Files.writeString(waivers, """
+                waivers:
+                  - rule: CALLER-XMM
+                    reason: "ex_inb uses XMM1 as scratch"
+                    link: https://example.org/bug/1
+                    expires: 2099-12-31
+                  - scenario: "ex_outb [normal]"
+                    reason: "fixed already"
+                    link: https://example.org/bug/2
+                    expires: 2099-12-31
+                  - leaf: TDG.VP.INFO
+                    reason: "an expired waiver"
+                    link: https://example.org/bug/3
+                    expires: 2020-01-01
+                """);
+        String spec = HOME.resolve("examples/callers/guest/guest-helpers.caller.yaml").toString();
+        Path out = dir.resolve("cert");
+        LeafSpecCliTest.Result r = run("certify", "--profile", "caller-guest", "--caller", lib("libguest-xmm-clobber.so").toString(),
+                "--caller-spec", spec, "--waivers", waivers.toString(), "--out", out.toString());
+        // the XMM failures are EXPECTED_FAIL; the waived ex_outb [normal] passed: UNEXPECTED_PASS makes it non-conformant
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+        JsonNode rep = report(out);
+        assertThat(rep.path("counts").path("EXPECTED_FAIL").asInt()).isEqualTo(2);
+        assertThat(rep.path("counts").path("UNEXPECTED_PASS").asInt()).isEqualTo(1);
+        assertThat(rep.path("counts").path("FAIL").asInt()).isZero();
+        assertThat(rep.path("waivers").get(0).path("applied").asInt()).isEqualTo(2);
+        assertThat(rep.path("waivers").get(2).path("expired").asBoolean()).isTrue();
+        assertThat(rep.path("waivers").get(2).path("applied").asInt()).isZero();
+        assertThat(rep.path("features")).filteredOn(f -> f.path("name").asText().endsWith("also preserves the XMM registers"))
+                .singleElement().satisfies(f -> assertThat(f.path("result").asText()).isEqualTo("EXPECTED_FAIL"));
+        assertThat(out.resolve("waivers.yaml")).exists();
+        assertThat(run("verify", out.toString()).exit()).isZero();
+
+        // the same with `leafspec caller`, waiving only the XMM rule: conformant
+        Files.writeString(waivers, Files.readString(waivers).substring(0, Files.readString(waivers).indexOf("  - scenario")));
+        Path out2 = dir.resolve("cert2");
+        LeafSpecCliTest.Result c = run("caller", "--lib", lib("libguest-xmm-clobber.so").toString(), "--spec", spec,
+                "--waivers", waivers.toString(), "--out", out2.toString());
+        assertThat(c.exit()).as(c.out() + c.err()).isZero();
+        assertThat(report(out2).path("verdict").asText()).isEqualTo("CONFORMANT");
+        assertThat(report(out2).path("scenarios")).filteredOn(s -> s.path("result").asText().equals("EXPECTED_FAIL")).hasSize(2)
+                .allSatisfy(s -> assertThat(s.path("waiver").asText()).isEqualTo("rule CALLER-XMM"));
+        assertThat(run("verify", out2.toString()).exit()).isZero();
+        // --waivers without --out is a usage error
+        assertThat(run("caller", "--lib", lib("libguest-ok.so").toString(), "--spec", spec, "--waivers", waivers.toString()).exit()).isEqualTo(2);
+    }
 }
