@@ -106,6 +106,7 @@ public final class CallerChecker {
         int traps;
         RegisterFile answered;
         String notSupported;
+        final Retry retry;
 
         Run(CallerSpec spec, Function f, LeafSpec leaf, boolean errorCase, String caseName) {
             this.spec = spec;
@@ -114,6 +115,7 @@ public final class CallerChecker {
             this.errorCase = errorCase;
             this.caseName = caseName;
             this.vmcall = leaf.instruction() == Instruction.TDCALL && leaf.number() == 0;
+            this.retry = new Retry(this);
         }
 
         void fail(String reg, String text, String rule) {
@@ -180,7 +182,19 @@ public final class CallerChecker {
                     traps++;
                     RegisterFile rf = Regs.parse(m.get("regs"));
                     String insn = m.get("trap").asText();
+                    if (traps > f.maxCalls()) {
+                        retry.tooMany(insn);
+                        h.send("{\"abort\":\"more than " + f.maxCalls() + " calls\"}");
+                        continue;
+                    }
                     checkTrap(insn, rf);
+                    retry.atTrap(rf);
+                    if (!errorCase && vmcall && traps <= f.hostAnswers().size()) {
+                        Map<String, String> answer = new LinkedHashMap<>(f.hostAnswers().get(traps - 1));
+                        answer.put("subfunction", "0x" + Long.toHexString(leaf.subfunction().r11()));
+                        answer.put("times", "1");
+                        engine.fixture("host.answer", answer);
+                    }
                     if (errorCase) {
                         rf.gpr(0, MODULE_ERROR | (vmcall ? 1 : 0));
                     } else {
@@ -193,6 +207,7 @@ public final class CallerChecker {
                         }
                     }
                     answered = rf.copy();
+                    retry.answered(rf);
                     h.send("{\"regs\":" + Regs.json(rf) + "}");
                 } else if (m.has("done")) {
                     if (notSupported == null) checkAfter(m);
@@ -255,6 +270,7 @@ public final class CallerChecker {
                 }
             }
             for (Map.Entry<String, Long> e : expect.entrySet()) {
+                if (retry.replaces(e.getKey())) continue; // a reissue after RETRY: CALLER-RETRY checks the range registers
                 long v = rf.get(Gpr.parse(e.getKey()));
                 if (v != e.getValue()) {
                     fail(e.getKey(), String.format("holds 0x%x%s, but the caller passed 0x%x (%s)", v, at, e.getValue(),
@@ -369,6 +385,7 @@ public final class CallerChecker {
                             f.returnsOutput(), raw, f.returnsOutput(), 8 * bytes - 1, want), "CALLER-RETURN");
                 }
             }
+            retry.afterReturn(ret);
             if (!ok) return;
             Map<Integer, byte[]> data = new LinkedHashMap<>();
             for (JsonNode b : done.path("bufs")) data.put(b.get("reg").asInt(), Regs.bytes(b.get("data").asText()));
@@ -390,6 +407,103 @@ public final class CallerChecker {
 
         String statusName(long status) {
             return catalogue.decodeStatus(status).map(c -> " (" + c.name() + ")").orElse("");
+        }
+    }
+
+    /**
+     * CALLER-RETRY, for TDG.VP.VMCALL sub-functions whose leaf spec says {@code caller.handle-retry} (GHCI MapGPA): after
+     * the host answers TDG.VP.VMCALL_RETRY with the resume GPA in R11, the function must check that R11 lies in the range
+     * and reissue the call from it (START_GPA = R11, SIZE = end - R11) until the whole range is mapped or a real error
+     * comes back; it may give up (returning an error) only when the host made no progress (R11 = the start it asked for).
+     * Sources: GHCI TDG.VP.VMCALL&lt;MapGPA&gt;; Linux arch/x86/coco/tdx/tdx.c tdx_map_gpa().
+     */
+    private final class Retry {
+        final Run run;
+        final boolean on;
+        final String startReg;
+        final String sizeReg;
+        final long retryStatus;
+        long end;
+        long start;
+        boolean lastRetry;
+        long resume;
+        boolean reported;
+
+        Retry(Run run) {
+            this.run = run;
+            LeafSpec l = run.leaf;
+            String sr = null;
+            String zr = null;
+            for (Map.Entry<String, RegisterBlock> e : l.inputs().entrySet()) {
+                if ("START_GPA".equals(e.getValue().name())) sr = e.getKey();
+                if ("SIZE".equals(e.getValue().name())) zr = e.getKey();
+            }
+            this.on = run.vmcall && l.caller() != null && l.caller().handleRetry() && sr != null && zr != null;
+            this.startReg = sr;
+            this.sizeReg = zr;
+            this.retryStatus = catalogue.vmcallStatus().containsKey("TDG.VP.VMCALL_RETRY")
+                    ? catalogue.vmcallStatus().get("TDG.VP.VMCALL_RETRY").value() : 1L;
+        }
+
+        /** @return true if {@code reg} is a range register of a reissue, checked here instead of by CALLER-INPUT */
+        boolean replaces(String reg) {
+            return on && run.traps > 1 && (reg.equals(startReg) || reg.equals(sizeReg));
+        }
+
+        void atTrap(RegisterFile rf) {
+            if (!on) return;
+            long s = rf.get(Gpr.parse(startReg));
+            long z = rf.get(Gpr.parse(sizeReg));
+            if (run.traps == 1) {
+                start = s;
+                end = s + z;
+                return;
+            }
+            if (!lastRetry || reported) return;
+            String at = " at call " + run.traps;
+            int before = run.fails.size();
+            if (Long.compareUnsigned(resume, start) < 0 || Long.compareUnsigned(resume, end) >= 0) {
+                run.fail("R11", String.format("the host answered TDG.VP.VMCALL_RETRY with R11 = 0x%x, outside the range [0x%x, 0x%x), and the "
+                        + "function reissued %s%s: R11 comes from the host and must be checked before use", resume, start, end,
+                        run.leaf.leaf(), at), "CALLER-RETRY");
+            } else {
+                if (s != resume) {
+                    run.fail(startReg, String.format("reissued %s from 0x%x%s, but the host answered TDG.VP.VMCALL_RETRY with R11 = 0x%x: "
+                            + "resume from R11", run.leaf.leaf(), s, at, resume), "CALLER-RETRY");
+                }
+                if (z != end - resume) {
+                    run.fail(sizeReg, String.format("holds 0x%x%s, but after TDG.VP.VMCALL_RETRY at 0x%x the rest of [0x%x, 0x%x) is 0x%x "
+                            + "(end - R11)", z, at, resume, start, end, end - resume), "CALLER-RETRY");
+                }
+            }
+            reported = run.fails.size() > before; // one wrong reissue is reported once, not at every call of a loop
+            start = s;
+        }
+
+        void answered(RegisterFile rf) {
+            if (!on) return;
+            lastRetry = rf.gpr(0) == 0 && rf.gpr(10) == retryStatus;
+            resume = rf.gpr(11);
+        }
+
+        void tooMany(String insn) {
+            String what = on ? "without finishing: a RETRY loop must make progress and end (bounded at max-calls = " + run.f.maxCalls() + ")"
+                    : "without returning (bounded at max-calls = " + run.f.maxCalls() + ")";
+            run.fail("RIP", "issued more than " + run.f.maxCalls() + " " + insn + " calls of " + run.leaf.leaf() + " " + what
+                    + "; the run was abandoned", on ? "CALLER-RETRY" : "CALLER-FAULT");
+        }
+
+        void afterReturn(long ret) {
+            if (!on || !lastRetry) return;
+            boolean progress = Long.compareUnsigned(resume, start) > 0 && Long.compareUnsigned(resume, end) < 0;
+            if (progress) {
+                run.fail("R10", String.format("returned after the host answered TDG.VP.VMCALL_RETRY with R11 = 0x%x: [0x%x, 0x%x) was never "
+                        + "mapped; reissue %s from R11 with %s = end - R11 until the whole range is done", resume, resume, end,
+                        run.leaf.leaf(), sizeReg), "CALLER-RETRY");
+            } else if (ret == 0) {
+                run.fail("RAX", String.format("returned 0 (success) after the host answered TDG.VP.VMCALL_RETRY with R11 = 0x%x: "
+                        + "[0x%x, 0x%x) was never mapped", resume, start, end), "CALLER-RETRY");
+            }
         }
     }
 }

@@ -98,16 +98,33 @@ public record CallerSpec(String file, String name, Map<String, List<String>> str
      */
     public record Function(String symbol, int line, Convention convention, String issues, List<Arg> args,
                            Returns returns, Map<String, String> results, List<Fixture> fixtures, boolean errorCase,
-                           String returnsOutput, int returnsBytes) {
+                           String returnsOutput, int returnsBytes, List<Map<String, String>> hostAnswers, int maxCalls) {
+        /** The default bound on the TDCALLs/SEAMCALLs of one run ({@code max-calls}). */
+        public static final int DEFAULT_MAX_CALLS = 64;
+
         public Function(String symbol, int line, Convention convention, String issues, List<Arg> args,
                         Returns returns, Map<String, String> results, List<Fixture> fixtures, boolean errorCase) {
             this(symbol, line, convention, issues, args, returns, results, fixtures, errorCase, null, 8);
         }
 
+        public Function(String symbol, int line, Convention convention, String issues, List<Arg> args,
+                        Returns returns, Map<String, String> results, List<Fixture> fixtures, boolean errorCase,
+                        String returnsOutput, int returnsBytes) {
+            this(symbol, line, convention, issues, args, returns, results, fixtures, errorCase, returnsOutput, returnsBytes,
+                    List.of(), DEFAULT_MAX_CALLS);
+        }
+
+        /**
+         * @param hostAnswers the host's answers to the function's TDG.VP.VMCALLs in the normal case, in order (each the
+         *                    parameters of one {@code host.answer}: {@code status} and register values); after the last one the
+         *                    engine's host model answers
+         * @param maxCalls    how many TDCALLs/SEAMCALLs one run may issue before it is abandoned as a loop
+         */
         public Function {
             args = List.copyOf(args);
             results = Map.copyOf(results);
             fixtures = List.copyOf(fixtures);
+            hostAnswers = hostAnswers == null ? List.of() : hostAnswers.stream().map(Map::copyOf).toList();
         }
     }
 }

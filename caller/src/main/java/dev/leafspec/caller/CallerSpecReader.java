@@ -243,10 +243,65 @@ public final class CallerSpecReader {
         Boolean errorCase = true;
         Node en = o.opt("error-case");
         if (en != null) errorCase = bool(en, child(path, "error-case"));
+        List<Map<String, String>> hostAnswers = new ArrayList<>();
+        Node hn = o.opt("host-answers");
+        List<Node> hl = hn == null ? List.of() : seq(hn, child(path, "host-answers"));
+        if (hn != null && leaf != null && !leaf.isSubfunction()) {
+            error(hn, child(path, "host-answers"), "host-answers script the host's answers to TDG.VP.VMCALL; " + leaf.leaf() + " is not a sub-function");
+        } else if (hl != null) {
+            for (int i = 0; i < hl.size(); i++) {
+                String hp = child(path, "host-answers") + "[" + i + "]";
+                Obj ho = obj(hl.get(i), hp);
+                if (ho == null) continue;
+                Map<String, String> params = new LinkedHashMap<>();
+                Node st = ho.req("status");
+                if (st instanceof ScalarNode ss && !Tag.NULL.equals(ss.getTag())) {
+                    String v = ss.getValue();
+                    boolean named = catalogue == null || catalogue.vmcallStatus().containsKey(v);
+                    boolean number;
+                    try {
+                        Values.parseUnsigned(v);
+                        number = true;
+                    } catch (NumberFormatException e) {
+                        number = false;
+                    }
+                    if (!named && !number) {
+                        error(st, child(hp, "status"), "unknown TDG.VP.VMCALL status '" + v + "'" + (catalogue == null ? ""
+                                : hint(v, catalogue.vmcallStatus().keySet())));
+                    } else {
+                        params.put("status", v);
+                    }
+                } else if (st != null) {
+                    error(st, child(hp, "status"), "expected a TDG.VP.VMCALL status name or number, got " + describe(st));
+                }
+                for (Map.Entry<String, NodeTuple> e : ho.entries.entrySet()) {
+                    if (e.getKey().equals("status")) continue;
+                    String rp = child(hp, e.getKey());
+                    if (!Values.GPRS.contains(e.getKey())) {
+                        ho.known.add(e.getKey());
+                        error(e.getValue().getKeyNode(), rp, "unknown key '" + e.getKey() + "' (expected status and register values R11: 0x...)"
+                                + hint(e.getKey(), Values.GPRS));
+                        continue;
+                    }
+                    ho.known.add(e.getKey());
+                    Long v = num(e.getValue().getValueNode(), rp);
+                    if (v != null) params.put(e.getKey(), "0x" + Long.toHexString(v));
+                }
+                ho.finish();
+                hostAnswers.add(params);
+            }
+        }
+        int maxCalls = Function.DEFAULT_MAX_CALLS;
+        Node mn = o.opt("max-calls");
+        if (mn != null) {
+            Long m = num(mn, child(path, "max-calls"));
+            if (m != null && (m < 1 || m > 10_000)) error(mn, child(path, "max-calls"), "expected 1..10000, got " + m);
+            else if (m != null) maxCalls = m.intValue();
+        }
         o.finish();
         if (errors.size() != before || symbol == null || conv == null || issues == null || returns == null) return null;
         return new Function(symbol, line(n), conv, issues, args, returns, results, fixtures, errorCase == null || errorCase,
-                returnsOutput, returnsBytes);
+                returnsOutput, returnsBytes, hostAnswers, maxCalls);
     }
 
     private Convention convention(Node n, String path) {

@@ -31,7 +31,12 @@ class CallerSpecReaderTest {
         var r = CallerSpecReader.read(HOME.resolve("examples/callers/guest/guest-helpers.caller.yaml"), catalogue);
         assertThat(r.errors()).isEmpty();
         assertThat(r.spec().functions()).extracting(CallerSpec.Function::symbol)
-                .containsExactly("ex_tdcall", "ex_tdcall_ret", "ex_tdg_vp_info", "ex_tdvmcall", "ex_inb", "ex_outb");
+                .containsExactly("ex_tdcall", "ex_tdcall_ret", "ex_tdg_vp_info", "ex_tdvmcall", "ex_inb", "ex_outb", "ex_map_gpa");
+        CallerSpec.Function map = r.spec().functions().get(6);
+        assertThat(map.hostAnswers()).containsExactly(
+                java.util.Map.of("status", "TDG.VP.VMCALL_RETRY", "R11", "0x800000101000"),
+                java.util.Map.of("status", "TDG.VP.VMCALL_RETRY", "R11", "0x800000103000"));
+        assertThat(map.maxCalls()).isEqualTo(16);
         CallerSpec.Function inb = r.spec().functions().get(4);
         assertThat(inb.returns()).isEqualTo(CallerSpec.Returns.OUTPUT);
         assertThat(inb.returnsOutput()).isEqualTo("R11");
@@ -86,5 +91,31 @@ class CallerSpecReaderTest {
                 "c.yaml:16:22: functions[1].args[0].value: expected a number, got quoted string '1' (remove the quotes)",
                 "c.yaml:17:14: functions[1].returns: host-status needs a TDG.VP.VMCALL sub-function in 'issues', not TDG.VP.INFO",
                 "c.yaml:18:16: functions[1].results.arg0.R8: argument 0 is not a struct argument");
+    }
+
+    @Test
+    void hostAnswersAreCheckedLikeTheRest() {
+        assertThat(errors("""
+                caller-spec: 1
+                name: x
+                functions:
+                  - symbol: f
+                    convention: sysv
+                    issues: TDG.VP.VMCALL<MapGPA>
+                    returns: host-status
+                    host-answers:
+                      - { status: TDG.VP.VMCALL_RETRI, R11: 0x1000 }
+                      - { status: 1, R19: 0 }
+                    max-calls: 0
+                  - symbol: g
+                    convention: sysv
+                    issues: TDG.VP.INFO
+                    returns: status
+                    host-answers: [ { status: 0 } ]
+                """)).containsExactly(
+                "c.yaml:9:19: functions[0].host-answers[0].status: unknown TDG.VP.VMCALL status 'TDG.VP.VMCALL_RETRI' (did you mean 'TDG.VP.VMCALL_RETRY'?)",
+                "c.yaml:10:22: functions[0].host-answers[1].R19: unknown key 'R19' (expected status and register values R11: 0x...) (did you mean 'R9'?)",
+                "c.yaml:11:16: functions[0].max-calls: expected 1..10000, got 0",
+                "c.yaml:16:19: functions[1].host-answers: host-answers script the host's answers to TDG.VP.VMCALL; TDG.VP.INFO is not a sub-function");
     }
 }

@@ -41,8 +41,10 @@ class ExampleCallersTest {
     @Test
     void correctHelpersPass() {
         List<CallerResult> res = run("ok");
-        assertThat(res).hasSize(12).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(Status.PASS));
-        assertThat(res).allSatisfy(r -> assertThat(r.traps()).isEqualTo(1));
+        assertThat(res).hasSize(14).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(Status.PASS));
+        // ex_map_gpa [normal]: the host answers RETRY twice, so the range takes three TDCALLs
+        assertThat(res).allSatisfy(r -> assertThat(r.traps()).as(r.toString())
+                .isEqualTo(r.function().equals("ex_map_gpa") && r.caseName().equals("normal") ? 3 : 1));
     }
 
     @Test
@@ -105,5 +107,64 @@ class ExampleCallersTest {
         assertThat(failures(res)).containsExactly(
                 "ex_inb [normal]: RAX: returned 0xb057b057000000ab, but R11 was 0xb057b057000000ab: the result is R11[7:0] = 0xab "
                         + "zero-extended [CALLER-RETURN]");
+    }
+
+    @Test
+    void mapGpaIgnoringRetryFails() {
+        List<CallerResult> res = run("retry-ignored");
+        assertThat(failures(res)).containsExactly(
+                "ex_map_gpa [normal]: R10: returned after the host answered TDG.VP.VMCALL_RETRY with R11 = 0x800000101000: "
+                        + "[0x800000101000, 0x800000104000) was never mapped; reissue TDG.VP.VMCALL<MapGPA> from R11 with R13 = end - R11 "
+                        + "until the whole range is done [CALLER-RETRY]");
+    }
+
+    @Test
+    void mapGpaRetryingFromTheStartFails() {
+        List<CallerResult> res = run("retry-from-start");
+        assertThat(failures(res)).containsExactly(
+                "ex_map_gpa [normal]: R12: reissued TDG.VP.VMCALL<MapGPA> from 0x800000100000 at call 2, but the host answered "
+                        + "TDG.VP.VMCALL_RETRY with R11 = 0x800000101000: resume from R11 [CALLER-RETRY]",
+                "ex_map_gpa [normal]: R13: holds 0x4000 at call 2, but after TDG.VP.VMCALL_RETRY at 0x800000101000 the rest of "
+                        + "[0x800000100000, 0x800000104000) is 0x3000 (end - R11) [CALLER-RETRY]");
+    }
+
+    /** A host that answers RETRY forever, always at the same GPA: the correct wrapper gives up, a looping one is cut off. */
+    @Test
+    void aRetryLoopIsBoundedAndAGiveUpWithoutProgressIsAllowed(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path yaml = dir.resolve("always-retry.caller.yaml");
+        java.nio.file.Files.writeString(yaml, """
+                caller-spec: 1
+                name: MapGPA against a host that always answers RETRY
+                functions:
+                  - symbol: ex_map_gpa
+                    convention: sysv
+                    issues: TDG.VP.VMCALL<MapGPA>
+                    args:
+                      - { value: 0x0000800000100000, to: R12 }
+                      - { value: 0x4000, to: R13 }
+                    returns: host-status
+                    error-case: false
+                    max-calls: 12
+                    fixtures:
+                      - { host.answer: { subfunction: MapGPA, status: TDG.VP.VMCALL_RETRY, R11: 0x0000800000101000 } }
+                """);
+        var r = CallerSpecReader.read(yaml, catalogue);
+        assertThat(r.errors()).isEmpty();
+        assumeTrue(NativeHarness.unavailableReason(HOME).isEmpty(), () -> NativeHarness.unavailableReason(HOME).get());
+        CallerChecker checker = new CallerChecker(catalogue, HOME, 10_000);
+        // Linux-style: one step of progress, then three calls without progress, then it returns RETRY (an error)
+        List<CallerResult> ok = checker.certify(HOME.resolve("native/target/callers/libguest-ok.so"), r.spec());
+        assertThat(ok).singleElement().satisfies(c -> {
+            assertThat(c.status()).as(c.toString()).isEqualTo(Status.PASS);
+            assertThat(c.traps()).isEqualTo(4); // progress to 0x800000101000, then three calls without progress
+        });
+        List<CallerResult> loop = checker.certify(HOME.resolve("native/target/callers/libguest-retry-from-start.so"), r.spec());
+        assertThat(failures(loop)).containsExactly(
+                "ex_map_gpa [normal]: R12: reissued TDG.VP.VMCALL<MapGPA> from 0x800000100000 at call 2, but the host answered "
+                        + "TDG.VP.VMCALL_RETRY with R11 = 0x800000101000: resume from R11 [CALLER-RETRY]",
+                "ex_map_gpa [normal]: R13: holds 0x4000 at call 2, but after TDG.VP.VMCALL_RETRY at 0x800000101000 the rest of "
+                        + "[0x800000100000, 0x800000104000) is 0x3000 (end - R11) [CALLER-RETRY]",
+                "ex_map_gpa [normal]: RIP: issued more than 12 TDCALL calls of TDG.VP.VMCALL<MapGPA> without finishing: a RETRY loop "
+                        + "must make progress and end (bounded at max-calls = 12); the run was abandoned [CALLER-RETRY]");
     }
 }

@@ -56,7 +56,7 @@ class CallerFeaturesTest {
                 });
             }
         });
-        assertThat(out).as("scenarios of features/caller").hasSizeGreaterThanOrEqualTo(15);
+        assertThat(out).as("scenarios of features/caller").hasSizeGreaterThanOrEqualTo(16);
         return out;
     }
 
@@ -135,6 +135,17 @@ class CallerFeaturesTest {
         assertThat(f.values().iterator().next()).contains(
                 "  TDG.VP.VMCALL<Instruction.IO>: ex_inb [normal]: XMM1: not preserved (the custom convention preserves every register "
                         + "except [RAX]): 0x5eedc0de000001015eedc0de00000001 before the call, 0x00000000000000000000000000000071 after return [CALLER-XMM]");
+    }
+
+    @Test
+    void ignoredRetryFailsTheRetryScenario() {
+        Map<String, String> f = failed(run("libguest-retry-ignored.so", GUEST_SPEC));
+        assertThat(f).containsOnlyKeys("a RETRY is resumed from R11 with the rest of the range, and the loop ends");
+        assertThat(f.values().iterator().next()).isEqualTo(
+                "scenario 'a RETRY is resumed from R11 with the rest of the range, and the loop ends': 1 failure(s) of CALLER-RETRY:\n"
+                        + "  TDG.VP.VMCALL<MapGPA>: ex_map_gpa [normal]: R10: returned after the host answered TDG.VP.VMCALL_RETRY with "
+                        + "R11 = 0x800000101000: [0x800000101000, 0x800000104000) was never mapped; reissue TDG.VP.VMCALL<MapGPA> from R11 "
+                        + "with R13 = end - R11 until the whole range is done [CALLER-RETRY]    (libguest-retry-ignored.so (guest-helpers.caller.yaml))");
     }
 
     @Test
