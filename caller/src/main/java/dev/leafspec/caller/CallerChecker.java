@@ -124,7 +124,22 @@ public final class CallerChecker {
 
         CallerResult run(NativeHarness h) throws IOException {
             engine.reset();
-            for (Fixture fx : f.fixtures()) engine.fixture(fx.name(), fx.params());
+            for (Fixture fx : f.fixtures()) {
+                if (!fx.name().startsWith("TDH.")) {
+                    engine.fixture(fx.name(), fx.params());
+                    continue;
+                }
+                // a SEAMCALL the host makes first (e.g. building the TD that a TDH.VP.ENTER wrapper enters)
+                LeafSpec setup = catalogue.requireLeaf(fx.name());
+                RegisterFile rf = new RegisterFile().set(Gpr.RAX, setup.number());
+                fx.params().forEach((reg, v) -> rf.set(Gpr.parse(reg), dev.leafspec.spec.Values.parseUnsigned(v)));
+                engine.call(Instruction.SEAMCALL, rf);
+                if ((rf.gpr(0) >>> 32) != 0 || (rf.rflags() & 1) != 0) {
+                    fail("-", String.format("the fixture %s %s returned RAX = 0x%x%s: the caller spec's fixtures do not reach the state "
+                            + "the function needs", fx.name(), fx.params(), rf.gpr(0), statusName(rf.gpr(0))), "CALLER-HARNESS");
+                    return new CallerResult(f.symbol(), f.issues(), caseName, Status.FAIL, fails, 0);
+                }
+            }
             if (vmcall && !errorCase) {
                 for (Gpr g : Gpr.values()) {
                     String n = g.name();
@@ -362,7 +377,7 @@ public final class CallerChecker {
             long ret = outRegs.gpr(0);
             long status = answered.gpr(0);
             String st = statusName(status);
-            boolean ok = status == 0;
+            boolean ok = (status >>> 32) == 0; // TDX_SUCCESS, details in bits 31:0 (TDH.VP.ENTER: the exit reason)
             if (f.returns() == Returns.STATUS && ret != status) {
                 fail("RAX", String.format("returned 0x%x, but the %s status was 0x%x%s", ret, leaf.instruction(), status, st), "CALLER-RETURN");
             } else if (f.returns() == Returns.HOST_STATUS) {

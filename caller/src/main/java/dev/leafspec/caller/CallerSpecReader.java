@@ -231,6 +231,29 @@ public final class CallerSpecReader {
                 Obj po = obj(e.getValue().getValueNode(), child(fp, e.getKey()));
                 if (po == null) continue;
                 Map<String, String> params = new LinkedHashMap<>();
+                if (e.getKey().startsWith("TDH.")) {
+                    // a SEAMCALL the host makes before the function runs (e.g. building the TD a TDH.VP.ENTER wrapper enters)
+                    LeafSpec setup = catalogue == null ? null : catalogue.leaf(e.getKey()).orElse(null);
+                    if (catalogue != null && (setup == null || setup.instruction() != dev.leafspec.api.Instruction.SEAMCALL)) {
+                        String h = Values.closest(e.getKey(), catalogue.leaves().stream()
+                                .filter(l -> l.instruction() == dev.leafspec.api.Instruction.SEAMCALL).map(LeafSpec::leaf).toList());
+                        error(e.getValue().getKeyNode(), child(fp, e.getKey()), "no SEAMCALL leaf named '" + e.getKey() + "'"
+                                + (h != null ? " (did you mean '" + h + "'?)" : ""));
+                        continue;
+                    }
+                    for (Map.Entry<String, NodeTuple> pe : po.entries.entrySet()) {
+                        po.known.add(pe.getKey());
+                        String pp = child(child(fp, e.getKey()), pe.getKey());
+                        if (!Values.GPRS.contains(pe.getKey()) || pe.getKey().equals("RAX")) {
+                            error(pe.getValue().getKeyNode(), pp, "a SEAMCALL fixture sets input registers RCX..R15, got '" + pe.getKey() + "'");
+                            continue;
+                        }
+                        Long v = num(pe.getValue().getValueNode(), pp);
+                        if (v != null) params.put(pe.getKey(), "0x" + Long.toHexString(v));
+                    }
+                    fixtures.add(new Fixture(e.getKey(), params));
+                    continue;
+                }
                 for (Map.Entry<String, NodeTuple> pe : po.entries.entrySet()) {
                     po.known.add(pe.getKey());
                     Node v = pe.getValue().getValueNode();

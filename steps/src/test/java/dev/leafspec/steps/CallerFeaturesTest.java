@@ -149,6 +149,15 @@ class CallerFeaturesTest {
     }
 
     @Test
+    void savedRegistersTdEntryWrapperWithoutRbxFailsThePreserveScenario() {
+        Map<String, String> f = failed(run("libhost-rbx-not-saved.so", HOST_SPEC));
+        assertThat(f).containsOnlyKeys("every function preserves the general registers its convention preserves, and RSP");
+        assertThat(f.values().iterator().next()).contains(
+                "  TDH.VP.ENTER: ex_seamcall_saved_ret [normal]: RBX: not preserved (SysV callee-saved): 0x5eedca1100000003 before the "
+                        + "call, 0x6e57000000000303 after return [CALLER-PRESERVE]    (libhost-rbx-not-saved.so (host-helpers.caller.yaml))");
+    }
+
+    @Test
     void hostInputNotLoadedFailsTheInputScenario() {
         Map<String, String> f = failed(run("libhost-rdx-not-loaded.so", HOST_SPEC));
         assertThat(f).containsKey("the arguments reach the registers the leaf reads, with reserved bits zero");
