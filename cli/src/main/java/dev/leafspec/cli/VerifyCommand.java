@@ -27,7 +27,10 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Re-check a certification folder offline: schema, SHA-256 of the spec bundle, features and waivers, "
-                + "every required leaf of the profile present, and the verdict recomputed from the scenario results.",
+                + "every required leaf of the profile present, and the verdict recomputed from the scenario results. "
+                + "Caller reports ('leafspec caller --out', 'certify --profile caller-*') are re-checked against the SHA-256 of "
+                + "the spec bundle, the caller spec, the library, features/caller and the waivers, with a row for every function "
+                + "and case of the caller spec.",
                 "",
                 "Exit codes: 0 verified; 1 a check failed; 2 the folder or report cannot be read."})
 final class VerifyCommand implements Callable<Integer> {
