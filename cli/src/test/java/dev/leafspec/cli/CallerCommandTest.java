@@ -140,4 +140,29 @@ class CallerCommandTest {
         // --waivers without --out is a usage error
         assertThat(run("caller", "--lib", lib("libguest-ok.so").toString(), "--spec", spec, "--waivers", waivers.toString()).exit()).isEqualTo(2);
     }
+
+    @Test
+    void withoutTheHarnessNothingRunsAndTheReportStillVerifies(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("cert");
+        String old = System.getProperty("leafspec.harness");
+        System.setProperty("leafspec.harness", dir.resolve("no-such-harness").toString());
+        try {
+            dev.leafspec.steps.caller.CallerUnderTest.clear();
+            LeafSpecCliTest.Result r = run("certify", "--profile", "caller-host", "--caller", lib("libhost-ok.so").toString(),
+                    "--caller-spec", HOME.resolve("examples/callers/host/host-helpers.caller.yaml").toString(), "--out", out.toString());
+            assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
+            JsonNode rep = report(out);
+            assertThat(rep.path("verdict").asText()).isEqualTo("NOTHING_RAN");
+            assertThat(rep.path("scenarios")).hasSize(2).allSatisfy(s -> {
+                assertThat(s.path("result").asText()).isEqualTo("NOT_SUPPORTED");
+                assertThat(s.path("message").asText()).startsWith("native harness not built");
+            });
+            assertThat(rep.path("features")).allSatisfy(f -> assertThat(f.path("result").asText()).isEqualTo("NOT_SUPPORTED"));
+        } finally {
+            if (old == null) System.clearProperty("leafspec.harness");
+            else System.setProperty("leafspec.harness", old);
+            dev.leafspec.steps.caller.CallerUnderTest.clear();
+        }
+        assertThat(run("verify", out.toString()).exit()).isZero();
+    }
 }
