@@ -45,7 +45,7 @@ final class CertifyCommand extends RunCommand {
     static final int SCHEMA_VERSION = 1;
     static final String SCHEMA = "leafspec-conformance-report";
 
-    @Option(names = "--profile", required = true, paramLabel = "NAME", description = "The profile: guest-1.0, guest-1.5, host-1.5, vmm-ghci, or any file in profiles/.")
+    @Option(names = "--profile", required = true, paramLabel = "NAME", description = "The profile: guest-1.0, guest-1.5, host-1.5, vmm-ghci, caller-guest, caller-host (wrappers: see --caller), or any file in profiles/.")
     String profileName;
 
     @Option(names = "--waivers", paramLabel = "FILE", description = "A waivers YAML file (docs/certification.md); with --caller "
@@ -72,11 +72,20 @@ final class CertifyCommand extends RunCommand {
     @Override
     public Integer call() throws Exception {
         if (caller == null && callerSpec == null) {
-            if (CALLER_PROFILES.contains(profileName)) {
+            if (!CALLER_PROFILES.contains(profileName)) return super.call();
+            Path[] named;
+            try {
+                named = profileCaller(Home.find().resolve("profiles"), profileName);
+            } catch (IllegalArgumentException | java.io.IOException e) {
+                System.err.println(name() + ": " + e.getMessage());
+                return LeafSpecCli.HARNESS_ERROR;
+            }
+            if (named == null) {
                 System.err.println(name() + ": profile " + profileName + " certifies wrappers: give --caller LIB.so and --caller-spec CALLER.yaml");
                 return LeafSpecCli.HARNESS_ERROR;
             }
-            return super.call();
+            caller = named[0];
+            callerSpec = named[1];
         }
         if (caller == null || callerSpec == null) {
             System.err.println(name() + ": --caller and --caller-spec go together");
@@ -103,6 +112,31 @@ final class CertifyCommand extends RunCommand {
         return c.call();
     }
     private Waivers waivers = Waivers.none();
+
+    /**
+     * Reads the caller a caller profile names: {@code profiles/caller-guest.yaml} holds {@code caller: { library: ...,
+     * spec: ... }}, paths relative to the LeafSpec home (the bundled examples), used when the command line names none.
+     *
+     * @return {library, caller spec}, or null when there is no such file or it names no caller
+     */
+    static Path[] profileCaller(Path dir, String name) throws java.io.IOException {
+        Path file = dir.resolve(name + ".yaml");
+        if (!Files.isRegularFile(file)) return null;
+        Object doc = new org.snakeyaml.engine.v2.api.Load(org.snakeyaml.engine.v2.api.LoadSettings.builder().setAllowDuplicateKeys(false).build())
+                .loadFromString(Files.readString(file));
+        if (!(doc instanceof Map<?, ?> m)) throw new IllegalArgumentException(file + ": a profile is a mapping");
+        for (Object k : m.keySet()) {
+            if (!Set.of("profile", "title", "role", "select", "caller").contains(String.valueOf(k))) {
+                throw new IllegalArgumentException(file + ": unknown key '" + k + "' (a caller profile has profile, title, role, select, caller)");
+            }
+        }
+        if (!(m.get("caller") instanceof Map<?, ?> c)) return null;
+        if (!(c.get("library") instanceof String lib) || !(c.get("spec") instanceof String spec) || c.size() != 2) {
+            throw new IllegalArgumentException(file + ": caller: needs exactly 'library' and 'spec' (paths relative to the LeafSpec home)");
+        }
+        Path home = dir.getParent() == null ? dir : dir.getParent();
+        return new Path[] {home.resolve(lib).normalize(), home.resolve(spec).normalize()};
+    }
 
     @Override
     protected String name() {

@@ -165,4 +165,16 @@ class CallerCommandTest {
         }
         assertThat(run("verify", out.toString()).exit()).isZero();
     }
+
+    @Test
+    void aCallerProfileNamesTheBundledExampleWhenTheCommandLineNamesNone(@TempDir Path dir) throws Exception {
+        lib("libhost-ok.so");
+        Path out = dir.resolve("cert");
+        LeafSpecCliTest.Result r = run("certify", "--profile", "caller-host", "--out", out.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        JsonNode rep = report(out);
+        assertThat(rep.path("implementation").path("name").asText()).isEqualTo("libhost-ok.so");
+        assertThat(rep.path("profile").path("callerSpec").asText()).endsWith("examples/callers/host/host-helpers.caller.yaml");
+        assertThat(rep.path("verdict").asText()).isEqualTo("CONFORMANT");
+    }
 }
