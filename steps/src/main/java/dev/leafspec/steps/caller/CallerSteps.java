@@ -32,7 +32,8 @@ public class CallerSteps {
     private static final Pattern RULE = Pattern.compile("\\[([A-Z0-9-]+)]$");
 
     private Scenario scenario;
-    private List<CallerUnderTest.Run> runs;
+    private List<CallerUnderTest.Target> targets = List.of();
+    private final List<CallerUnderTest.Run> runs = new ArrayList<>();
 
     @Before(order = 1)
     public void remember(Scenario scenario) {
@@ -47,14 +48,11 @@ public class CallerSteps {
         } catch (IllegalArgumentException e) {
             throw new AssertionError(e.getMessage());
         }
-        runs = new ArrayList<>();
         for (CallerUnderTest.Target t : targets) {
             scenario.log("caller under test: " + t.lib() + " with " + t.spec());
         }
         this.targets = targets;
     }
-
-    private List<CallerUnderTest.Target> targets;
 
     @When("every function of the caller spec has run in its normal and module-error cases")
     public void runAll() {
