@@ -79,3 +79,21 @@ Feature: TDG.VP.VMCALL<MapGPA> converts a GPA range between private and shared
         | R13 | 0x1000                 |
       Then RAX is TDX_SUCCESS
       And R10 is TDG.VP.VMCALL_INVALID_OPERAND
+
+    @rule:MAPGPA-3
+    Scenario Outline: the host's <status> reaches the guest in R10 with RAX TDX_SUCCESS
+      Given the host answers MapGPA with <status>
+      When the guest calls TDG.VP.VMCALL<MapGPA> with:
+        | RCX | bitmap R10 R11 R12 R13 |
+        | R12 | 0x0000800000100000     |
+        | R13 | 0x1000                 |
+      Then RAX is TDX_SUCCESS
+      And R10 is <status>
+      And the call complies with the leaf's contract
+
+      Examples:
+        | status                              |
+        | TDG.VP.VMCALL_GPA_INUSE             |
+        | TDG.VP.VMCALL_ALIGN_ERROR           |
+        | TDG.VP.VMCALL_SUBFUNC_UNSUPPORTED   |
+        | TDG.VP.VMCALL_INVALID_OPERAND       |
