@@ -183,3 +183,82 @@ Feature: TDG.MR.KEY.GET derives a sealing key bound to the TD and the platform
       And guest memory at 0x101100 holds 32 bytes of 0xEE
       And every register except RAX is unchanged
       And the call complies with the leaf's contract
+
+  Rule: the key depends on every input the derivation string and the SVNs carry, and on nothing else
+    The derivation string (tdgetkey_derivation_string_t) holds REQUESTOR, ATTRIBUTES and their mask, XFAM and its
+    mask, RTMR i only when KEYPOLICY bit 32+i is set, and SALT; SEAMGETKEY also takes the requested CPUSVN and
+    TEE_TCB_SVN. A first key is kept at 0x101200; the request then changes in one input and a second key is derived.
+
+    @rule:MR.KEY.GET-8
+    Scenario Outline: changing <input> changes the key
+      When the guest calls TDG.MR.KEY.GET with:
+        | RCX | 0x101000 |
+        | RDX | 0x101100 |
+        | R8  | 0        |
+      Then RAX is TDX_SUCCESS
+      Given the guest copies 32 bytes from 0x101100 to 0x101200
+      And the guest writes "<bytes>" to memory at <offset>
+      When the guest calls TDG.MR.KEY.GET with:
+        | RCX | 0x101000 |
+        | RDX | 0x101100 |
+        | R8  | <r8>     |
+      Then RAX is TDX_SUCCESS
+      And guest memory at 0x101100 differs from the 32 bytes at 0x101200
+
+      Examples:
+        | input                          | offset   | bytes | r8 |
+        | the requestor (R8 = 1)         | 0x101040 | 00    | 1  |
+        | the requestor (R8 = 3)         | 0x101040 | 00    | 3  |
+        | the SALT                       | 0x101046 | 5A    | 0  |
+        | the last SALT byte             | 0x101065 | 01    | 0  |
+        | ATTRIBUTES_MASK bit 0 (DEBUG)  | 0x101010 | 01    | 0  |
+        | ATTRIBUTES_MASK bit 28 (SEPT_VE_DISABLE) | 0x101013 | 10 | 0 |
+        | XFAM_MASK bit 0                | 0x101018 | 01    | 0  |
+        | XFAM_MASK bit 18               | 0x10101A | 04    | 0  |
+        | the requested CPUSVN           | 0x101020 | 01    | 0  |
+        | the requested CPUSVN byte 5    | 0x101025 | 03    | 0  |
+        | the requested TEE_TCB_SVN      | 0x101030 | 01    | 0  |
+        | the requested TEE_TCB_SVN byte 1 | 0x101031 | 05  | 0  |
+
+    @rule:MR.KEY.GET-8
+    Scenario: the same request gives the same key
+      When the guest calls TDG.MR.KEY.GET with:
+        | RCX | 0x101000 |
+        | RDX | 0x101100 |
+        | R8  | 2        |
+      Then RAX is TDX_SUCCESS
+      Given the guest copies 32 bytes from 0x101100 to 0x101200
+      When the guest calls TDG.MR.KEY.GET with:
+        | RCX | 0x101000 |
+        | RDX | 0x101100 |
+        | R8  | 2        |
+      Then RAX is TDX_SUCCESS
+      And guest memory at 0x101100 holds the same 32 bytes as 0x101200
+
+    @rule:MR.KEY.GET-8
+    Scenario Outline: a key <bound> RTMR<n> by KEYPOLICY <changes> when RTMR<n> is extended
+      Given the guest writes "<policy>" to memory at 0x10100C
+      And the guest writes 48 bytes of 0xAB to memory at 0x100000
+      When the guest calls TDG.MR.KEY.GET with:
+        | RCX | 0x101000 |
+        | RDX | 0x101100 |
+        | R8  | 0        |
+      Then RAX is TDX_SUCCESS
+      Given the guest copies 32 bytes from 0x101100 to 0x101200
+      When the guest calls TDG.MR.RTMR.EXTEND with:
+        | RCX | 0x100000 |
+        | RDX | <n>      |
+      Then RAX is TDX_SUCCESS
+      When the guest calls TDG.MR.KEY.GET with:
+        | RCX | 0x101000 |
+        | RDX | 0x101100 |
+        | R8  | 0        |
+      Then RAX is TDX_SUCCESS
+      And guest memory at 0x101100 <compare> 0x101200
+
+      Examples:
+        | bound          | n | policy | changes         | compare                       |
+        | bound to       | 0 | 01     | changes         | differs from the 32 bytes at  |
+        | bound to       | 3 | 08     | changes         | differs from the 32 bytes at  |
+        | not bound to   | 2 | 01     | does not change | holds the same 32 bytes as    |
+        | not bound to   | 1 | 00     | does not change | holds the same 32 bytes as    |

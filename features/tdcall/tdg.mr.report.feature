@@ -42,6 +42,40 @@ Feature: TDG.MR.REPORT writes a TDREPORT that binds the caller's REPORTDATA
         | 1.5     |
 
     @rule:MR.REPORT-2
+    Scenario: TDINFO carries the TD's XFAM, MRTD, MRCONFIGID, MROWNER, MROWNERCONFIG and SERVTD_HASH
+      The TD-scope fields are set element by element (elements 0 and 5 of each 48-byte field, all six of MRTD, TDG.VM.RD field IDs
+      of intel/tdx-module tdx_1.5 td_scope_fields_lookup); TDINFO_STRUCT copies them (ABI spec TDINFO_STRUCT,
+      tdg_mr_report.c).
+      Given the TD is configured with:
+        | XFAM | 0x2E7 |
+      And the TD metadata field 0x1310000300000000 holds 0x1111111111111101
+      And the TD metadata field 0x1310000300000001 holds 0x0
+      And the TD metadata field 0x1310000300000002 holds 0x0
+      And the TD metadata field 0x1310000300000003 holds 0x0
+      And the TD metadata field 0x1310000300000004 holds 0x0
+      And the TD metadata field 0x1310000300000005 holds 0x1111111111111106
+      And the TD metadata field 0x1310000300000010 holds 0x2222222222222201
+      And the TD metadata field 0x1310000300000015 holds 0x2222222222222206
+      And the TD metadata field 0x1310000300000018 holds 0x3333333333333301
+      And the TD metadata field 0x131000030000001D holds 0x3333333333333306
+      And the TD metadata field 0x1310000300000020 holds 0x4444444444444401
+      And the TD metadata field 0x1310000300000025 holds 0x4444444444444406
+      And the TD metadata field 0x9910000300000000 holds 0x5555555555555501
+      And the TD metadata field 0x9910000300000005 holds 0x5555555555555506
+      When the guest calls TDG.MR.REPORT with:
+        | RCX | 0x101000 |
+        | RDX | 0x100400 |
+        | R8  | 0        |
+      Then RAX is TDX_SUCCESS
+      And the TDREPORT at 0x101000 has XFAM = 0x2E7
+      And the TDREPORT at 0x101000 has MRTD = "011111111111111100000000000000000000000000000000000000000000000000000000000000000611111111111111"
+      And the TDREPORT at 0x101000 has MRCONFIGID = "012222222222222200000000000000000000000000000000000000000000000000000000000000000622222222222222"
+      And the TDREPORT at 0x101000 has MROWNER = "013333333333333300000000000000000000000000000000000000000000000000000000000000000633333333333333"
+      And the TDREPORT at 0x101000 has MROWNERCONFIG = "014444444444444400000000000000000000000000000000000000000000000000000000000000000644444444444444"
+      And the TDREPORT at 0x101000 has SERVTD_HASH = "015555555555555500000000000000000000000000000000000000000000000000000000000000000655555555555555"
+      And the TDREPORT at 0x101000 has TEE_INFO_HASH = the SHA-384 of its TDINFO
+
+    @rule:MR.REPORT-2
     Scenario: TDINFO carries the TD's ATTRIBUTES and RTMRs, and TEE_INFO_HASH is the SHA-384 of TDINFO
       Given the TD is configured with:
         | ATTRIBUTES | 0x10000000 |

@@ -28,6 +28,25 @@ Feature: TDG.SYS.RD reads a global TDX module metadata field
         | MAJOR_VERSION | 0x0800000100000004 | 1      | 0x0A00000200000000 |
 
     @rule:SYS.RD-2
+    Scenario Outline: TDX_FEATURES0 of a 1.5 module reads <value> when local attestation is <verify>
+      intel/tdx-module tdx_1.5 metadata_sys.c sets bits 0-5 (migration, TD preserving, service TD, TDG.VP.RD/WR,
+      relaxed memory-management concurrency, CPUID virtualization guest control), 7 (TD partitioning), 8 (local
+      attestation, only when SEAMVERIFYREPORT is available), 9-11 (TD entry enhancements, host priority locks, config
+      IA32_ARCH_CAPABILITIES) and 16-19 (pending EPT violation v2, FMS config, NO_RBP_MOD, L2 TLB invalidation
+      optimization); bit positions from tdx_api_defs.h tdx_features_enum0_t.
+      Given the TD is configured with:
+        | VERIFYREPORT | <verify> |
+      When the guest calls TDG.SYS.RD with:
+        | RDX | 0x0A00000300000008 |
+      Then RAX is TDX_SUCCESS
+      And R8 is <value>
+
+      Examples:
+        | verify | value   |
+        | true   | 0xF0FBF |
+        | false  | 0xF0EBF |
+
+    @rule:SYS.RD-2
     Scenario: the context code of the field ID is ignored
       When the guest calls TDG.SYS.RD with:
         | RDX | 0x0870000100000004 |

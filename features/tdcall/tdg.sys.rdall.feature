@@ -38,6 +38,18 @@ Feature: TDG.SYS.RDALL dumps the guest-readable global metadata into a 4 KB priv
       Then RAX is TDX_METADATA_FIELD_ID_INCORRECT
       And the call complies with the leaf's contract
 
+  Rule: the list page holds a header and sequences that agree element by element with TDG.SYS.RD
+
+    @rule:SYS.RDALL-2
+    Scenario: every listed element is the value TDG.SYS.RD reads for its field ID
+      When the guest dumps the global metadata with TDG.SYS.RDALL into GPA 0x101000
+      Then every dumped element equals what TDG.SYS.RD returns for its field ID
+
+    @rule:SYS.RDALL-2
+    Scenario: the list names exactly the fields the TDG.SYS.RD chain walks, in the same order
+      When the guest dumps the global metadata with TDG.SYS.RDALL into GPA 0x101000
+      Then the dump lists exactly the elements TDG.SYS.RD walks through from the first field
+
   Rule: an invalid list GPA is rejected with operand RDX and R8 is all ones
 
     @rule:SYS.RDALL-1

@@ -39,6 +39,47 @@ Feature: TDG.VM.RD reads a TD-scope metadata field
       And R8 is 16
 
     @rule:VM.RD-4 @module:1.5
+    Scenario Outline: <field> reads back the TD's configuration (<value>)
+      Field IDs from intel/tdx-module tdx_1.5 td_scope_fields_lookup (GPAW is 1 for a 52-bit GPA width;
+      CONFIG_FLAGS bit 0 GPAW, bit 1 FLEXIBLE_PENDING_VE, bit 2 NO_RBP_MOD, tdx_api_defs.h config_flags_t).
+      Given the TD is configured with:
+        | GPAW                | 52    |
+        | NUM_VCPUS           | 3     |
+        | XFAM                | 0x2E7 |
+        | FLEXIBLE_PENDING_VE | true  |
+        | NO_RBP_MOD          | true  |
+      When the guest calls TDG.VM.RD with:
+        | RCX | 0    |
+        | RDX | <id> |
+      Then RAX is TDX_SUCCESS
+      And R8 is <value>
+
+      Examples:
+        | field        | id                 | value |
+        | XFAM         | 0x1110000300000001 | 0x2E7 |
+        | GPAW         | 0x1110000000000003 | 1     |
+        | NUM_VCPUS    | 0x9010000200000001 | 3     |
+        | CONFIG_FLAGS | 0x1110000300000016 | 7     |
+
+    @rule:VM.RD-4 @module:1.5
+    Scenario Outline: <field> reads back what was written to it (<value>)
+      Given the TD metadata field <id> holds <value>
+      When the guest calls TDG.VM.RD with:
+        | RCX | 0    |
+        | RDX | <id> |
+      Then RAX is TDX_SUCCESS
+      And R8 is <value>
+
+      Examples:
+        | field         | id                 | value  |
+        | TSC_FREQUENCY | 0x111000010000000C | 0x64   |
+        | TSC_FREQUENCY | 0x111000010000000C | 0x1234 |
+        | TD_CTLS       | 0x1110000300000017 | 0x10   |
+        | MAX_VCPUS     | 0x1110000200000002 | 0x21   |
+        | TD_UUID[1]    | 0x8010000300000021 | 0x7A   |
+        | RTMR1[2]      | 0x1310000300000048 | 0x99   |
+
+    @rule:VM.RD-4 @module:1.5
     Scenario: NOTIFY_ENABLES is masked to its readable bit 0
       Given the TD metadata field 0x9110000300000010 holds 0xFF
       When the guest calls TDG.VM.RD with:

@@ -68,6 +68,49 @@ Feature: TDG.VP.VMCALL<MapGPA> converts a GPA range between private and shared
         | R13 | 0x1000                 |
       Then R10 is TDG.VP.VMCALL_SUCCESS
 
+  Rule: the host refuses an invalid range with TDG.VP.VMCALL_INVALID_OPERAND and R11 = the start GPA
+    The modelled host is KVM's (Linux arch/x86/kvm/vmx/tdx.c tdx_map_gpa): a range that is empty or wraps, leaves
+    the GPA width or crosses the SHARED bit is INVALID_OPERAND (checked before alignment); on any error R11 = R12.
+    GPAW is 48 here, so the SHARED bit is bit 47.
+
+    @rule:MAPGPA-1
+    Scenario Outline: a range that <what> is refused with INVALID_OPERAND
+      When the guest calls TDG.VP.VMCALL<MapGPA> with:
+        | RCX | bitmap R10 R11 R12 R13 |
+        | R12 | <gpa>                  |
+        | R13 | <size>                 |
+      Then RAX is TDX_SUCCESS
+      And R10 is TDG.VP.VMCALL_INVALID_OPERAND
+      And R11 is <gpa>
+      And the call complies with the leaf's contract
+
+      Examples:
+        | what                                   | gpa                | size               |
+        | is empty                               | 0x0000800000100000 | 0                  |
+        | wraps around                           | 0xFFFFFFFFFFFFF000 | 0x2000             |
+        | starts above the GPA width             | 0x0001000000000000 | 0x1000             |
+        | ends above the GPA width               | 0x0000FFFFFFFFF000 | 0x2000             |
+        | crosses the SHARED bit upwards         | 0x00007FFFFFFFF000 | 0x2000             |
+        | is misaligned and crosses the SHARED bit | 0x00007FFFFFFFF800 | 0x1000           |
+
+    @rule:MAPGPA-1
+    Scenario: a range that ends exactly at the GPA width is converted
+      When the guest calls TDG.VP.VMCALL<MapGPA> with:
+        | RCX | bitmap R10 R11 R12 R13 |
+        | R12 | 0x0000FFFFFFFFF000     |
+        | R13 | 0x1000                 |
+      Then RAX is TDX_SUCCESS
+      And R10 is TDG.VP.VMCALL_SUCCESS
+
+    @rule:MAPGPA-1
+    Scenario: an ALIGN_ERROR also reports the start GPA in R11
+      When the guest calls TDG.VP.VMCALL<MapGPA> with:
+        | RCX | bitmap R10 R11 R12 R13 |
+        | R12 | 0x0000800000100800     |
+        | R13 | 0x1000                 |
+      Then R10 is TDG.VP.VMCALL_ALIGN_ERROR
+      And R11 is 0x0000800000100800
+
   Rule: the module status stays in RAX whatever the host answers
 
     @rule:MAPGPA-3
@@ -79,3 +122,21 @@ Feature: TDG.VP.VMCALL<MapGPA> converts a GPA range between private and shared
         | R13 | 0x1000                 |
       Then RAX is TDX_SUCCESS
       And R10 is TDG.VP.VMCALL_INVALID_OPERAND
+
+    @rule:MAPGPA-3
+    Scenario Outline: the host's <status> reaches the guest in R10 with RAX TDX_SUCCESS
+      Given the host answers MapGPA with <status>
+      When the guest calls TDG.VP.VMCALL<MapGPA> with:
+        | RCX | bitmap R10 R11 R12 R13 |
+        | R12 | 0x0000800000100000     |
+        | R13 | 0x1000                 |
+      Then RAX is TDX_SUCCESS
+      And R10 is <status>
+      And the call complies with the leaf's contract
+
+      Examples:
+        | status                              |
+        | TDG.VP.VMCALL_GPA_INUSE             |
+        | TDG.VP.VMCALL_ALIGN_ERROR           |
+        | TDG.VP.VMCALL_SUBFUNC_UNSUPPORTED   |
+        | TDG.VP.VMCALL_INVALID_OPERAND       |

@@ -71,7 +71,11 @@ Feature: The other GHCI sub-functions reach the host and return its status in R1
     And R10 is TDG.VP.VMCALL_INVALID_OPERAND
 
   @leaf:TDG.VP.VMCALL<GetQuote> @rule:GETQUOTE-3
-  Scenario: GetQuote with a shared buffer is accepted
+  Scenario: GetQuote with a shared buffer is accepted and the host fills in the header
+    The buffer header (GHCI GetQuote; Linux struct tdx_quote_buf; QEMU struct tdx_get_quote_header): u64 version
+    (1) at 0, u64 status at 8, u32 in_len at 16, u32 out_len at 20, data from 24. A host without a quote service
+    answers GET_QUOTE_SERVICE_UNAVAILABLE (0x8000000000000001) and out_len 0.
+    Given the guest writes "01 00 00 00 00 00 00 00 FF FF FF FF FF FF FF FF 00 04 00 00 77 77 77 77" to memory at 0x0000800000180000
     When the guest calls TDG.VP.VMCALL<GetQuote> with:
       | RCX | bitmap R10 R11 R12 R13 |
       | R12 | 0x0000800000180000     |
@@ -79,7 +83,50 @@ Feature: The other GHCI sub-functions reach the host and return its status in R1
     Then RAX is TDX_SUCCESS
     And R10 is TDG.VP.VMCALL_SUCCESS
     And the host saw R12 = 0x0000800000180000
+    And guest memory at 0x0000800000180000 holds "01 00 00 00 00 00 00 00 01 00 00 00 00 00 00 80 00 04 00 00 00 00 00 00"
     And the call complies with the leaf's contract
+
+  @leaf:TDG.VP.VMCALL<GetQuote> @rule:GETQUOTE-3
+  Scenario: the quote lands after the header with status GET_QUOTE_SUCCESS and its length in out_len
+    Given the host fills GetQuote buffers with status 0x0 and quote "AABBCCDDEE"
+    And the guest writes "01 00 00 00 00 00 00 00 FF FF FF FF FF FF FF FF 00 04 00 00 77 77 77 77" to memory at 0x0000800000180000
+    When the guest calls TDG.VP.VMCALL<GetQuote> with:
+      | RCX | bitmap R10 R11 R12 R13 |
+      | R12 | 0x0000800000180000     |
+      | R13 | 0x2000                 |
+    Then R10 is TDG.VP.VMCALL_SUCCESS
+    And guest memory at 0x0000800000180000 holds "01 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 04 00 00 05 00 00 00 AA BB CC DD EE"
+
+  @leaf:TDG.VP.VMCALL<GetQuote> @rule:GETQUOTE-2
+  Scenario Outline: GetQuote with <what> is refused with <status> and the buffer is untouched
+    The KVM + QEMU host (Linux tdx_get_quote, QEMU tdx_handle_get_quote): size 0, a header version other than 1 or
+    a size above 128 KB (TDX_GET_QUOTE_MAX_BUF_LEN) is INVALID_OPERAND; a GPA or size not 4 KB aligned is ALIGN_ERROR.
+    Given the guest writes "<version> 00 00 00 00 00 00 00 FF FF FF FF FF FF FF FF" to memory at 0x0000800000180000
+    When the guest calls TDG.VP.VMCALL<GetQuote> with:
+      | RCX | bitmap R10 R11 R12 R13 |
+      | R12 | <gpa>                  |
+      | R13 | <size>                 |
+    Then RAX is TDX_SUCCESS
+    And R10 is <status>
+    And guest memory at 0x0000800000180000 holds "<version> 00 00 00 00 00 00 00 FF FF FF FF FF FF FF FF"
+
+    Examples:
+      | what                     | version | gpa                | size    | status                        |
+      | size 0                   | 01      | 0x0000800000180000 | 0       | TDG.VP.VMCALL_INVALID_OPERAND |
+      | header version 2         | 02      | 0x0000800000180000 | 0x1000  | TDG.VP.VMCALL_INVALID_OPERAND |
+      | header version 0         | 00      | 0x0000800000180000 | 0x1000  | TDG.VP.VMCALL_INVALID_OPERAND |
+      | a 132 KB buffer          | 01      | 0x0000800000180000 | 0x21000 | TDG.VP.VMCALL_INVALID_OPERAND |
+      | a GPA 2 KB aligned       | 01      | 0x0000800000180800 | 0x1000  | TDG.VP.VMCALL_ALIGN_ERROR     |
+      | a size of 2 KB           | 01      | 0x0000800000180000 | 0x800   | TDG.VP.VMCALL_ALIGN_ERROR     |
+
+  @leaf:TDG.VP.VMCALL<GetQuote> @rule:GETQUOTE-2
+  Scenario: a 128 KB buffer is accepted
+    Given the guest writes "01 00 00 00 00 00 00 00" to memory at 0x0000800000180000
+    When the guest calls TDG.VP.VMCALL<GetQuote> with:
+      | RCX | bitmap R10 R11 R12 R13 |
+      | R12 | 0x0000800000180000     |
+      | R13 | 0x20000                |
+    Then R10 is TDG.VP.VMCALL_SUCCESS
 
   @leaf:TDG.VP.VMCALL<Service> @rule:SERVICE-2
   Scenario: Service with a reserved notification vector is refused

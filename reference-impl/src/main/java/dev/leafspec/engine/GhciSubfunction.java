@@ -57,12 +57,4 @@ public final class GhciSubfunction {
         }
         return Params.parseNumber(t, "subfunction");
     }
-
-    /** @return the GHCI name of an R11 selector, or its hex value */
-    public static String name(long code) {
-        for (int i = 0; i < CODES.length; i++) {
-            if (CODES[i] == code) return NAMES[i];
-        }
-        return String.format("0x%x", code);
-    }
 }

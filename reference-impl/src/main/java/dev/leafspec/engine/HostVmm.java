@@ -28,6 +28,9 @@ final class HostVmm {
     static final long GET_QUOTE_SUCCESS = 0;
     static final long GET_QUOTE_ERROR = 0x8000000000000000L;
     static final long GET_QUOTE_SERVICE_UNAVAILABLE = 0x8000000000000001L;
+    /** QEMU tdx-quote-generator.h TDX_GET_QUOTE_STRUCTURE_VERSION and TDX_GET_QUOTE_MAX_BUF_LEN (128 KB). */
+    static final long GET_QUOTE_STRUCTURE_VERSION = 1;
+    static final long GET_QUOTE_MAX_BUF_LEN = 128 * 1024;
     /** Service response status for an unknown service GUID (GHCI 1.5 "Service"). */
     static final int SERVICE_NOT_SUPPORTED = 0xFFFFFFFE;
 
@@ -345,13 +348,25 @@ final class HostVmm {
 
     /**
      * GetQuote: R12 shared GPA of the buffer, R13 its size. Buffer layout (GHCI "GetQuote"; Linux
-     * {@code struct tdx_quote_buf}): u64 version, u64 status, u32 in_len, u32 out_len, data. A private GPA
-     * or a buffer smaller than the 24-byte header: INVALID_OPERAND. The host writes status, out_len and the quote.
+     * {@code struct tdx_quote_buf}; QEMU {@code struct tdx_get_quote_header}): u64 structure version (1), u64 status,
+     * u32 in_len, u32 out_len, data. Checks in the order of the KVM + QEMU host (Linux arch/x86/kvm/vmx/tdx.c
+     * tdx_get_quote, then QEMU target/i386/kvm/tdx.c tdx_handle_get_quote): a private GPA (KVM), a zero size,
+     * GPA or size not 4 KB aligned (ALIGN_ERROR), a header version other than 1, a size above QEMU's 128 KB
+     * safeguard (TDX_GET_QUOTE_MAX_BUF_LEN): INVALID_OPERAND unless said otherwise. The host writes status, out_len
+     * and the quote (synchronously here; a real host completes later and signals the event-notify vector).
      */
     private void getQuote(RegisterFile r) {
         long gpa = r.gpr(12);
         long size = r.gpr(13);
-        if (!td.memory.isShared(gpa) || !td.memory.isValidGpa(gpa, false) || size < 24 || size > (1L << 30)) {
+        if (!td.memory.isShared(gpa) || !td.memory.isValidGpa(gpa, false) || size == 0) {
+            r.gpr(10, TdVmcallStatus.INVALID_OPERAND);
+            return;
+        }
+        if ((gpa & 0xFFF) != 0 || (size & 0xFFF) != 0) {
+            r.gpr(10, TdVmcallStatus.ALIGN_ERROR);
+            return;
+        }
+        if (readQword(gpa) != GET_QUOTE_STRUCTURE_VERSION || size > GET_QUOTE_MAX_BUF_LEN) {
             r.gpr(10, TdVmcallStatus.INVALID_OPERAND);
             return;
         }
@@ -375,6 +390,13 @@ final class HostVmm {
         td.memory.write(gpa + 8, hdr);
         if (q.length > 0) td.memory.write(gpa + 24, q);
         r.gpr(10, TdVmcallStatus.SUCCESS);
+    }
+
+    private long readQword(long gpa) {
+        byte[] b = td.memory.read(gpa, 8);
+        long v = 0;
+        for (int i = 7; i >= 0; i--) v = (v << 8) | (b[i] & 0xFF);
+        return v;
     }
 
     /** ReportFatalError: R12 error code (R13 optional GPA of a message). The host records it; the TD would be torn down. */

@@ -46,19 +46,4 @@ public final class TdxStatus {
     public static long withOperand(long status, long operand) {
         return status | (operand & 0xFFFFFFFFL);
     }
-
-    /** @return the class/code part of a status, bits 63:32, with bits 31:0 cleared */
-    public static long code(long status) {
-        return status & 0xFFFFFFFF00000000L;
-    }
-
-    /** @return the detail (operand id) part, bits 31:0 */
-    public static long operand(long status) {
-        return status & 0xFFFFFFFFL;
-    }
-
-    /** @return true if bit 63 (ERROR) is set */
-    public static boolean isError(long status) {
-        return status < 0;
-    }
 }

@@ -63,4 +63,28 @@ public class MemorySteps {
             }
         }
     }
+
+    /** The {@code length} bytes at {@code gpa} equal those at {@code other} (e.g. a key derived twice). */
+    @Then("guest memory at {hex} holds the same {int} bytes as {hex}")
+    public void sameBytes(long gpa, int length, long other) {
+        byte[] a = read(world, gpa, length);
+        byte[] b = read(world, other, length);
+        assertThat(Arrays.equals(a, b)).withFailMessage("%s the %d bytes at %s (%s) differ from those at %s (%s), but must be equal",
+                world.where(), length, Hex.of(gpa), hex(a), Hex.of(other), hex(b)).isTrue();
+    }
+
+    /** The {@code length} bytes at {@code gpa} differ from those at {@code other} (e.g. a key under another input). */
+    @Then("guest memory at {hex} differs from the {int} bytes at {hex}")
+    public void differentBytes(long gpa, int length, long other) {
+        byte[] a = read(world, gpa, length);
+        byte[] b = read(world, other, length);
+        assertThat(Arrays.equals(a, b)).withFailMessage("%s the %d bytes at %s equal those at %s (%s), but must differ",
+                world.where(), length, Hex.of(gpa), Hex.of(other), hex(a)).isFalse();
+    }
+
+    private static String hex(byte[] bytes) {
+        StringBuilder sb = new StringBuilder();
+        for (byte x : bytes) sb.append(String.format("%02x", x));
+        return sb.toString();
+    }
 }
