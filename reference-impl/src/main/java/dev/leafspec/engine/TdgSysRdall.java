@@ -43,7 +43,20 @@ final class TdgSysRdall implements Leaf {
     private static final int PAGE = 4096;
 
     /** The list being built (one page); reused, so the call allocates nothing. */
-    private final byte[] buf = new byte[PAGE];
+    private final byte[] buf;
+
+    TdgSysRdall() {
+        this(PAGE);
+    }
+
+    /**
+     * A list buffer of {@code listBytes} instead of the 4 KB page: md_dump_list's capacity rules (a sequence header and
+     * a whole field must fit, TDX_METADATA_LIST_OVERFLOW with the field to continue from) then show with the 1.5 field
+     * table, which always fits one page. For the engine's unit tests.
+     */
+    TdgSysRdall(int listBytes) {
+        buf = new byte[listBytes];
+    }
 
     /** Iterator position: entry index and FIELD_CODE of the current field; -1 index = end of context. */
     private int itIdx;
@@ -88,7 +101,7 @@ final class TdgSysRdall implements Leaf {
     /** md_dump_list into {@link #buf} from the iterator position. @return bytes written from offset 0 */
     private int dumpList(Td td) {
         TdMetadata.Field[] t = TdMetadata.SYS;
-        int remaining = PAGE - 8;
+        int remaining = buf.length - 8;
         int pos = 8;
         int numSequences = 0;
         TdMetadata.Field entry = t[itIdx];

@@ -97,4 +97,65 @@ class SysRdallTest extends EngineTestBase {
         assertThat(m.td.veValid).as("the host added a PENDING page: #VE").isTrue();
         assertOnlyChanged(before, r);
     }
+
+    /** Decodes one list (header, sequences) into field ID → value pairs, element by element. */
+    static void decode(byte[] page, int limit, java.util.Map<Long, Long> into) {
+        long header = qword(page, 0);
+        int size = (int) (header & 0xFFFF);
+        int sequences = (int) ((header >>> 16) & 0xFFFF);
+        assertThat(header >>> 32).as("header reserved bits").isZero();
+        assertThat(size).as("LIST_BUFF_SIZE within the buffer").isBetween(8, limit);
+        int q = 1;
+        for (int s = 0; s < sequences; s++) {
+            long seq = qword(page, q++);
+            int elems = (int) ((seq >>> 34) & 0xF) + 1;
+            int fields = (int) ((seq >>> 38) & 0x1FF) + 1;
+            long base = seq & ~((0xFL << 34) | (0x1FFL << 38));
+            for (int k = 0; k < elems * fields; k++) {
+                assertThat(into.put(base + k, qword(page, q++))).as("field %x listed once", base + k).isNull();
+            }
+        }
+        assertThat(q * 8).as("sequences fill LIST_BUFF_SIZE exactly").isEqualTo(size);
+    }
+
+    /**
+     * md_dump_list with a buffer smaller than the dump: each call writes whole sequences of whole fields that fit,
+     * answers TDX_METADATA_LIST_OVERFLOW with R8 = the field to continue from, and the chained lists together are
+     * exactly the one-page dump.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {24, 32, 40, 48, 56, 64, 96, 160, 168})
+    void smallBuffersOverflowAndChainToTheWholeDump(int bytes) {
+        java.util.Map<Long, Long> whole = new java.util.LinkedHashMap<>();
+        assertThat(tdcall(12, 0, LIST, -1L, 0).get(Gpr.RAX)).isZero();
+        decode(m.readGuestMemory(LIST, 4096), 4096, whole);
+
+        TdgSysRdall small = new TdgSysRdall(bytes);
+        java.util.Map<Long, Long> chained = new java.util.LinkedHashMap<>();
+        long next = -1L;
+        int calls = 0;
+        while (true) {
+            assertThat(++calls).as("the chain ends").isLessThan(64);
+            byte[] canary = new byte[4096];
+            java.util.Arrays.fill(canary, (byte) 0xEE);
+            m.writeGuestMemory(LIST, canary);
+            RegisterFile r = filled().set(Gpr.RDX, LIST).set(Gpr.R8, next);
+            long status = small.execute(m, r, 0);
+            byte[] page = m.readGuestMemory(LIST, 4096);
+            decode(page, bytes, chained);
+            int used = (int) (qword(page, 0) & 0xFFFF);
+            assertThat(page[used]).as("nothing written past LIST_BUFF_SIZE").isEqualTo((byte) 0xEE);
+            if (status == 0) {
+                assertThat(r.get(Gpr.R8)).isEqualTo(-1L);
+                break;
+            }
+            assertThat(status).isEqualTo(TdgSysRdall.TDX_METADATA_LIST_OVERFLOW);
+            assertThat(used + 8 * 5).as("overflow only when the next sequence could not fit").isGreaterThan(bytes - 8);
+            next = r.get(Gpr.R8);
+            assertThat(chained).as("R8 names the first field not yet listed").doesNotContainKey(next);
+        }
+        assertThat(new java.util.ArrayList<>(chained.entrySet())).isEqualTo(new java.util.ArrayList<>(whole.entrySet()));
+        assertThat(calls).as("a buffer smaller than the dump needs more than one call").isEqualTo(bytes >= 168 ? 1 : calls);
+        if (bytes < 168) assertThat(calls).isGreaterThan(1);
+    }
 }
