@@ -262,3 +262,33 @@ Feature: TDG.MR.KEY.GET derives a sealing key bound to the TD and the platform
         | bound to       | 3 | 08     | changes         | differs from the 32 bytes at  |
         | not bound to   | 2 | 01     | does not change | holds the same 32 bytes as    |
         | not bound to   | 1 | 00     | does not change | holds the same 32 bytes as    |
+
+    @rule:MR.KEY.GET-8
+    Scenario Outline: a key <bound> <mr> <changes> when <mr> changes
+      MRTD enters the derivation string under KEYPOLICY bit 0, MROWNER under bit 1, SERVTD_HASH whenever
+      ATTRIBUTES.MIGRATABLE (bit 29) is set (tdg_mr_key_get.c).
+      Given the TD is configured with:
+        | ATTRIBUTES | <attributes> |
+      And the guest writes "<policy>" to memory at 0x101008
+      When the guest calls TDG.MR.KEY.GET with:
+        | RCX | 0x101000 |
+        | RDX | 0x101100 |
+        | R8  | 0        |
+      Then RAX is TDX_SUCCESS
+      Given the guest copies 32 bytes from 0x101100 to 0x101200
+      And the TD metadata field <field> holds 0x0123456789ABCDEF
+      When the guest calls TDG.MR.KEY.GET with:
+        | RCX | 0x101000 |
+        | RDX | 0x101100 |
+        | R8  | 0        |
+      Then RAX is TDX_SUCCESS
+      And guest memory at 0x101100 <compare> 0x101200
+
+      Examples:
+        | bound                      | mr          | attributes | policy | field              | changes         | compare                      |
+        | bound by KEYPOLICY bit 0 to | MRTD        | 0          | 01     | 0x1310000300000000 | changes         | differs from the 32 bytes at |
+        | not bound to               | MRTD        | 0          | 02     | 0x1310000300000000 | does not change | holds the same 32 bytes as   |
+        | bound by KEYPOLICY bit 1 to | MROWNER     | 0          | 02     | 0x1310000300000018 | changes         | differs from the 32 bytes at |
+        | not bound to               | MROWNER     | 0          | 01     | 0x1310000300000018 | does not change | holds the same 32 bytes as   |
+        | of a migratable TD, bound to | SERVTD_HASH | 0x20000000 | 00     | 0x9910000300000000 | changes         | differs from the 32 bytes at |
+        | of a TD that is not migratable, not bound to | SERVTD_HASH | 0 | 00 | 0x9910000300000000 | does not change | holds the same 32 bytes as |
