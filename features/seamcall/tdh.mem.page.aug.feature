@@ -4,7 +4,8 @@ Feature: TDH.MEM.PAGE.AUG adds a PENDING 4 KB or 2 MB page to a TD
   (LEVEL 0 or 1 (LVL_PT .. LVL_PD), bits 11:3 and 63:52 reserved, GPA aligned to the level; TDX_OPERAND_INVALID, RCX);
   the entry must be FREE (sept_state_lookup row 6); the page in R8 must be aligned to the level's size and every 4 KB
   page of it free (PT_NDA) (check_and_lock_explicit_private_hpa, operand R8); the pages become PT_REG of the TD and the
-  entry PENDING. PAMT types (TDH.PHYMEM.PAGE.RDMD RCX): PT_NDA 0, PT_REG 3, PT_EPT 8. Layout: docs/steps.md.
+  entry PENDING, and the TDR's child count (CHLDCNT, TDR field 0x8010000300000004, read with TDH.MNG.RD) grows by
+  1 << (9 x level): 16 child pages after the build, 17 with one more SEPT page, 529 with a 2 MB page. PAMT types (TDH.PHYMEM.PAGE.RDMD RCX): PT_NDA 0, PT_REG 3, PT_EPT 8. Layout: docs/steps.md.
 
   @rule:PAGE-AUG-RCX
   Scenario Outline: RCX <rcx> is refused
@@ -43,6 +44,10 @@ Feature: TDH.MEM.PAGE.AUG adds a PENDING 4 KB or 2 MB page to a TD
     When the VMM calls TDH.PHYMEM.PAGE.RDMD on the TD with:
       | RCX | 0x403FF000 |
     Then RCX is 0x3
+    When the VMM calls TDH.MNG.RD on the TD with:
+      | RCX | TDR                |
+      | RDX | 0x8010000300000004 |
+    Then R8 is 529
     When the VMM calls TDH.PHYMEM.PAGE.RDMD on the TD with:
       | RCX | 0x40400000 |
     Then RCX is 0x8

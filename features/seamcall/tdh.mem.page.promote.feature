@@ -157,3 +157,44 @@ Feature: TDH.MEM.PAGE.PROMOTE merges 512 contiguous 4 KB mappings into one 2 MB 
       | RDX | TDR      |
     Then RAX is TDX_EPT_INVALID_PROMOTE_CONDITIONS with operand RCX
     And RDX is 0x401
+
+  @leaf:TDH.MEM.PAGE.REMOVE @rule:PROMOTE-CHLDCNT-REMOVE
+  Scenario: the TDR's child count follows AUG (+1 per 4 KB page), PROMOTE (-1, the SEPT page) and a 2 MB PAGE.REMOVE (-512)
+    CHLDCNT is TDR field 0x8010000300000004 (tdr_tdcs_fields_lookup.c), host-readable with TDH.MNG.RD: the built TD
+    has 16 child pages (6 TDCS, a TDVPR and 5 TDVPX, 3 SEPT pages, 1 private page). tdh_mem_page_aug.c,
+    tdh_mem_page_promote.c and tdh_mem_page_remove.c update it by 1 << (9 x level), -1 and -(1 << (9 x level)); the
+    removed 2 MB page's 512 host pages become free (PT_NDA).
+    Given a TD built with 1 VCPU and 1 private page, not finalized
+    When the VMM calls TDH.MNG.RD on the TD with:
+      | RCX | TDR                |
+      | RDX | 0x8010000300000004 |
+    Then RAX is TDX_SUCCESS
+    And R8 is 16
+    When the VMM calls TDH.MEM.SEPT.ADD on the TD with:
+      | RCX | 0x200001   |
+      | RDX | TDR        |
+      | R8  | 0x40011000 |
+    And the VMM adds 512 pending 4K pages with TDH.MEM.PAGE.AUG from GPA 0x200000 onto host pages from 0x40200000
+    And the VMM calls TDH.MNG.RD on the TD with:
+      | RCX | TDR                |
+      | RDX | 0x8010000300000004 |
+    Then R8 is 529
+    When the VMM calls TDH.MEM.PAGE.PROMOTE on the TD with:
+      | RCX | 0x200001 |
+      | RDX | TDR      |
+    And the VMM calls TDH.MNG.RD on the TD with:
+      | RCX | TDR                |
+      | RDX | 0x8010000300000004 |
+    Then R8 is 528
+    When the VMM calls TDH.MEM.PAGE.REMOVE on the TD with:
+      | RCX | 0x200001 |
+      | RDX | TDR      |
+    Then RAX is TDX_SUCCESS
+    And RCX is 0x40200000
+    When the VMM calls TDH.MNG.RD on the TD with:
+      | RCX | TDR                |
+      | RDX | 0x8010000300000004 |
+    Then R8 is 16
+    When the VMM calls TDH.PHYMEM.PAGE.RDMD on the TD with:
+      | RCX | 0x403FF000 |
+    Then RCX is 0x0

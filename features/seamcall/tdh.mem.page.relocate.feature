@@ -28,3 +28,25 @@ Feature: TDH.MEM.PAGE.RELOCATE checks the walk, the entry and the source page's 
       | RDX | TDR       |
       | R8  | FREE_PAGE |
     Then RAX is TDX_OPERAND_BUSY with operand RCX
+
+  @rule:PAGE-RELOCATE-COPY
+  Scenario: a MAPPED page's contents move to the new page; RCX returns the old page, which becomes free
+    Given the VMM creates the TD with ATTRIBUTES.DEBUG
+    And a TD built with 1 VCPU and 2 private pages, not finalized
+    When the VMM calls TDH.MEM.PAGE.RELOCATE on the TD with:
+      | RCX | 0x1000     |
+      | RDX | TDR        |
+      | R8  | 0x40012000 |
+    Then RAX is TDX_SUCCESS
+    And RCX is 0x40011000
+    When the VMM calls TDH.MEM.RD on the TD with:
+      | RCX | 0x1008 |
+      | RDX | TDR    |
+    Then R8 is 0x2E2D2C2B2A292827
+    When the VMM calls TDH.PHYMEM.PAGE.RDMD on the TD with:
+      | RCX | 0x40011000 |
+    Then RCX is 0x0
+    When the VMM calls TDH.MEM.SEPT.RD on the TD with:
+      | RCX | 0x1000 |
+      | RDX | TDR    |
+    Then RDX is 0x400

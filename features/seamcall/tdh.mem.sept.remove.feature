@@ -6,7 +6,7 @@ Feature: TDH.MEM.SEPT.REMOVE removes an empty Secure EPT page
   entry in RCX/RDX); the removed SEPT page's PAMT entry must not be locked (TDX_OPERAND_BUSY, RCX); a RUNNABLE TD needs
   it blocked (TDX_GPA_RANGE_NOT_BLOCKED with the entry) and tracked; all 512 entries of the page must be FREE
   (TDX_EPT_PAGE_NOT_FREE). Before TDH.MR.FINALIZE (OP_STATE INITIALIZED) no blocking is needed. On success RCX is the
-  removed page. Layout: docs/steps.md "a host-built TD"; RDX[15:8] in the model's encoding (docs/fixtures.md).
+  removed page, and the TDR's child count (CHLDCNT, TDR field 0x8010000300000004) drops by 1. Layout: docs/steps.md "a host-built TD"; RDX[15:8] in the model's encoding (docs/fixtures.md).
 
   @rule:SEPT-REMOVE-VERSION
   Scenario: version 1 sets R9-R11 to NULL_PA at the start, version 0 leaves them alone
@@ -79,6 +79,10 @@ Feature: TDH.MEM.SEPT.REMOVE removes an empty Secure EPT page
     Then RAX is TDX_SUCCESS
     And RCX is 0x40011000
     And RDX is 0x0
+    When the VMM calls TDH.MNG.RD on the TD with:
+      | RCX | TDR                |
+      | RDX | 0x8010000300000004 |
+    Then R8 is 18
     When the VMM calls TDH.PHYMEM.PAGE.RDMD on the TD with:
       | RCX | 0x40011000 |
     Then RCX is 0x0
