@@ -34,7 +34,7 @@ Feature: TDH.MEM.PAGE.PROMOTE merges 512 contiguous 4 KB mappings into one 2 MB 
     Then RAX is TDX_OPERAND_INVALID with operand RAX
 
   @rule:PROMOTE-ENTRY-STATE
-  Scenario: the entry at LEVEL must be a present non-leaf entry; its SEPT page must not be locked
+  Scenario: LEVEL must be 1 or 2; the entry at LEVEL must be a present non-leaf entry; its SEPT page must not be locked
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.MEM.PAGE.PROMOTE on the TD with:
       | RCX | 0x200001 |
@@ -42,6 +42,10 @@ Feature: TDH.MEM.PAGE.PROMOTE merges 512 contiguous 4 KB mappings into one 2 MB 
     Then RAX is TDX_EPT_ENTRY_STATE_INCORRECT with operand RCX
     And RCX is 0x8000000000000000
     And RDX is 0x1
+    When the VMM calls TDH.MEM.PAGE.PROMOTE on the TD with:
+      | RCX | 0x200000 |
+      | RDX | TDR      |
+    Then RAX is TDX_OPERAND_INVALID with operand RCX
     When the VMM calls TDH.MEM.PAGE.PROMOTE on the TD with:
       | RCX | 0x40000001 |
       | RDX | TDR        |
@@ -198,3 +202,38 @@ Feature: TDH.MEM.PAGE.PROMOTE merges 512 contiguous 4 KB mappings into one 2 MB 
     When the VMM calls TDH.PHYMEM.PAGE.RDMD on the TD with:
       | RCX | 0x403FF000 |
     Then RCX is 0x0
+    When the VMM calls TDH.MEM.SEPT.ADD on the TD with:
+      | RCX | 0x200001   |
+      | RDX | TDR        |
+      | R8  | 0x40011000 |
+    Then RAX is TDX_SUCCESS
+    When the VMM calls TDH.MEM.SEPT.RD on the TD with:
+      | RCX | 0x200000 |
+      | RDX | TDR      |
+    Then RAX is TDX_SUCCESS
+    And RCX is 0x8000000000000000
+    And RDX is 0x0
+    When the VMM calls TDH.MEM.SEPT.RD on the TD with:
+      | RCX | 0x3FF000 |
+      | RDX | TDR      |
+    Then RCX is 0x8000000000000000
+    And RDX is 0x0
+
+  @rule:PROMOTE-MAPPED-MERGE
+  Scenario: 512 pages added with TDH.MEM.PAGE.ADD (MAPPED) are promoted into one MAPPED 2 MB page
+    Given a TD built with 1 VCPU and 1 private page, not finalized
+    When the VMM calls TDH.MEM.SEPT.ADD on the TD with:
+      | RCX | 0x200001   |
+      | RDX | TDR        |
+      | R8  | 0x40011000 |
+    And the VMM adds 512 4K pages with TDH.MEM.PAGE.ADD from GPA 0x200000 onto host pages from 0x40200000
+    And the VMM calls TDH.MEM.PAGE.PROMOTE on the TD with:
+      | RCX | 0x200001 |
+      | RDX | TDR      |
+    Then RAX is TDX_SUCCESS
+    And RCX is 0x40011000
+    When the VMM calls TDH.MEM.SEPT.RD on the TD with:
+      | RCX | 0x200001 |
+      | RDX | TDR      |
+    Then RAX is TDX_SUCCESS
+    And RDX is 0x401

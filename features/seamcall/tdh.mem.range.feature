@@ -64,3 +64,18 @@ Feature: TDH.MEM.RANGE.UNBLOCK, TDH.MEM.PAGE.REMOVE, TDH.MEM.PAGE.DEMOTE and TDH
     And R8 is 0x0
     And RCX is 0x8000000000000000
     And RDX is 0x0
+
+  @leaf:TDH.MEM.PAGE.REMOVE @rule:PAGE-REMOVE-ONLY-THE-PAGE
+  Scenario: TDH.MEM.PAGE.REMOVE frees the removed page only, not the next one
+    Given a TD built with 1 VCPU and 2 private pages, not finalized
+    When the VMM calls TDH.MEM.PAGE.REMOVE on the TD with:
+      | RCX | GPA_PAGE1 |
+      | RDX | TDR       |
+    Then RAX is TDX_SUCCESS
+    And RCX is 0x40010000
+    When the VMM calls TDH.PHYMEM.PAGE.RDMD on the TD with:
+      | RCX | 0x40010000 |
+    Then RCX is 0x0
+    When the VMM calls TDH.PHYMEM.PAGE.RDMD on the TD with:
+      | RCX | 0x40011000 |
+    Then RCX is 0x3

@@ -63,7 +63,8 @@ final class TdhMemSeptAdd implements SeamLeaf {
         }
         s = h.checkPage(page, SeamStatus.OP_R8, SeamHost.PT_NDA);
         if (s != 0) return s;
-        h.zeroPage(page);
+        // init_new_sept_page fills the page with SEPTE_INIT_VALUE; the model keeps SEPT entries in TdCtx.sept, so
+        // the page's contents are not modelled (nothing reads them)
         h.assign(page, SeamHost.PT_EPT, tdr);
         td.sept.put(SeamHost.septKey(gpa, level), new SeamHost.SeptEntry(SeamHost.SEPT_NL_MAPPED, false, page));
         td.childPages++;
