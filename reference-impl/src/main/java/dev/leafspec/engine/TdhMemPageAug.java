@@ -58,10 +58,9 @@ final class TdhMemPageAug implements SeamLeaf {
             s = h.checkPage(p, SeamStatus.OP_R8, SeamHost.PT_NDA);
             if (s != 0) return s;
         }
-        for (long p = page; p < page + size; p += SeamHost.PAGE) {
-            h.zeroPage(p);
-            h.assign(p, SeamHost.PT_REG, tdr);
-        }
+        // as in tdh_mem_page_aug.c the page contents are left alone: a PENDING page is never read, and
+        // TDG.MEM.PAGE.ACCEPT initialises it
+        for (long p = page; p < page + size; p += SeamHost.PAGE) h.assign(p, SeamHost.PT_REG, tdr);
         td.sept.put(SeamHost.septKey(gpa, level), new SeamHost.SeptEntry(SeamHost.SEPT_PENDING, true, page));
         td.childPages += 1 << (9 * level);
         return TdxStatus.TDX_SUCCESS;

@@ -16,9 +16,8 @@ import dev.leafspec.api.RegisterFile;
  * TDCS / OP_STATE UNINITIALIZED (op_state_lookup row 15) → TDX_OP_STATE_INCORRECT; bad RCX (LEVEL not 1..2, misaligned,
  * shared GPA) → TDX_OPERAND_INVALID(RCX); a missing SEPT level above → TDX_EPT_WALK_FAILED(RCX) with details; the entry
  * at LEVEL not a leaf in MAPPED, BLOCKED, PENDING or PENDING_BLOCKED (sept_state_lookup row 15) →
- * TDX_EPT_ENTRY_STATE_INCORRECT(RCX) with details. The host side of the model has 4KB pages only, so every entry at
- * level 1 or 2 is FREE or a non-leaf: TDX_EPT_ENTRY_STATE_INCORRECT is the last reachable status, and a 2MB leaf
- * (never built) would end the call NOT_SUPPORTED.
+ * TDX_EPT_ENTRY_STATE_INCORRECT(RCX) with details. Splitting a 2MB leaf (built by TDH.MEM.PAGE.AUG level 1 or
+ * TDH.MEM.PAGE.PROMOTE) is not modelled: such a call ends NOT_SUPPORTED.
  */
 final class TdhMemPageDemote implements SeamLeaf {
     @Override
@@ -42,6 +41,6 @@ final class TdhMemPageDemote implements SeamLeaf {
             SeptTeardown.details(r, e, level);
             return TdxStatus.withOperand(SeamStatus.TDX_EPT_ENTRY_STATE_INCORRECT, SeamStatus.OP_RCX);
         }
-        throw new NotSupportedException("leaf TDH.MEM.PAGE.DEMOTE of a 2MB/1GB page (the host model has 4KB pages only)");
+        throw new NotSupportedException("leaf TDH.MEM.PAGE.DEMOTE of a 2MB/1GB leaf (splitting a large page is not modelled)");
     }
 }

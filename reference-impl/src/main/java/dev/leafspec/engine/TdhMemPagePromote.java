@@ -1,6 +1,5 @@
 package dev.leafspec.engine;
 
-import dev.leafspec.api.NotSupportedException;
 import dev.leafspec.api.RegisterFile;
 
 /**
@@ -10,9 +9,10 @@ import dev.leafspec.api.RegisterFile;
  * <p>Inputs: RCX (64 bits) = LEVEL (2:0, 1 = 2MB or 2 = 1GB: the level of the merged page) | GPA (51:12, aligned to the
  * level), bits 11:3 and 63:52 reserved; RDX (64 bits) = TDR HPA. Outputs: RCX = the freed SEPT page HPA on success, the
  * architectural SEPT entry with the SEPT errors, else 0; RDX = LEVEL (2:0) | STATE (15:8) with the SEPT errors, else 0;
- * version 1 also R9-R11 = freed L2 SEPT pages (0: no L2 VMs).
+ * version 1 also R9-R11 = freed L2 SEPT pages, NULL_PA (all ones) when the TD has no such L2 VM (set at the
+ * start; the model has no L2 VMs, so they stay so).
  *
- * <p>Errors in order: RCX, RDX (and for version 1 R9-R11) are cleared, then a version above 1 →
+ * <p>Errors in order: RCX, RDX are cleared (and for version 1 R9-R11 set to NULL_PA), then a version above 1 →
  * TDX_OPERAND_INVALID(RAX); the TDR checks (operand RDX); TD fatal / keys / TDCS / OP_STATE UNINITIALIZED (row 23);
  * bad RCX (LEVEL not 1..2, misaligned, shared GPA) → TDX_OPERAND_INVALID(RCX); a missing SEPT level above →
  * TDX_EPT_WALK_FAILED(RCX) with details; the entry at LEVEL not NL_MAPPED/NL_BLOCKED (sept_state_lookup row 23: a FREE
@@ -20,8 +20,11 @@ import dev.leafspec.api.RegisterFile;
  * TDX_OPERAND_BUSY(RCX); a RUNNABLE TD (TLB tracking required): the entry not blocked → TDX_GPA_RANGE_NOT_BLOCKED(RCX)
  * with details, blocked in the current epoch → TDX_TLB_TRACKING_NOT_DONE(RCX); the 512 child entries not all leaves of
  * one state mapping one physically contiguous range aligned to the merged size → TDX_EPT_INVALID_PROMOTE_CONDITIONS
- * (0xC0000B0900000000) with operand RCX and details. A range that would merge ends the call NOT_SUPPORTED (the host side
- * of the model has 4KB pages only).
+ * (0xC0000B0900000000) with operand RCX and details. Success: the entry at LEVEL becomes a leaf with the children's
+ * state (MAPPED or PENDING) mapping the merged range from the first child's HPA (unblocked, as the source writes the
+ * first child entry over it), the SEPT page becomes NDA (TDR child count - 1) and RCX returns its HPA. The PAMT of the
+ * model stays per 4KB page (the merged pages keep PT_REG and their owner; pamt_promote's 2MB/1GB PAMT entry is not
+ * represented, so TDH.PHYMEM.PAGE.RDMD still reports size 0).
  */
 final class TdhMemPagePromote implements SeamLeaf {
     @Override
@@ -30,9 +33,9 @@ final class TdhMemPagePromote implements SeamLeaf {
         r.gpr(1, 0);
         r.gpr(2, 0);
         if (version > 0) {
-            r.gpr(9, 0);
-            r.gpr(10, 0);
-            r.gpr(11, 0);
+            r.gpr(9, -1L);
+            r.gpr(10, -1L);
+            r.gpr(11, -1L);
         }
         if (version > 1) return TdxStatus.TDX_OPERAND_INVALID | TdxStatus.OPERAND_ID_RAX;
         long s = SeptTeardown.checkTd(h, tdr, SeamStatus.OP_RDX);
@@ -68,10 +71,20 @@ final class TdhMemPagePromote implements SeamLeaf {
             SeamHost.SeptEntry c = td.sept.get(SeamHost.septKey(gpa + i * child, level - 1));
             ok = c != null && c.leaf && c.state == first.state && c.hpa == first.hpa + i * child;
         }
+        long septPage = e.hpa;
         if (!ok) {
             SeptTeardown.details(r, e, level);
             return TdxStatus.withOperand(SeamStatus.TDX_EPT_INVALID_PROMOTE_CONDITIONS, SeamStatus.OP_RCX);
         }
-        throw new NotSupportedException("leaf TDH.MEM.PAGE.PROMOTE to a 2MB/1GB page (the host model has 4KB pages only)");
+        // commit: the entry at LEVEL becomes a leaf copying the first child (its state and base HPA), the 512 child
+        // entries go with the freed SEPT page (PAMT NDA, TDR child count - 1); RCX = the freed SEPT page
+        for (int i = 0; i < 512; i++) td.sept.remove(SeamHost.septKey(gpa + i * child, level - 1));
+        e.leaf = true;
+        e.state = first.state;
+        e.hpa = first.hpa;
+        td.childPages--;
+        SeptTeardown.toNda(h, septPage);
+        r.gpr(1, septPage);
+        return TdxStatus.TDX_SUCCESS;
     }
 }

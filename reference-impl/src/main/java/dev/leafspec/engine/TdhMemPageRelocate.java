@@ -57,8 +57,9 @@ final class TdhMemPageRelocate implements SeamLeaf {
         if (s != 0) return s;
         boolean pending = e.state == SeamHost.SEPT_PENDING
                 || (e.state == SeamHost.SEPT_BLOCKED && e.stateBeforeBlock == SeamHost.SEPT_PENDING);
-        if (pending) h.zeroPage(target);
-        else h.write(target, h.read(source, (int) SeamHost.PAGE));
+        // tdh_mem_page_relocate.c copies only a non-PENDING page (a PENDING page's contents are set by
+        // TDG.MEM.PAGE.ACCEPT)
+        if (!pending) h.write(target, h.read(source, (int) SeamHost.PAGE));
         h.assign(target, SeamHost.PT_REG, tdr);
         SeptTeardown.toNda(h, source);
         e.hpa = target;

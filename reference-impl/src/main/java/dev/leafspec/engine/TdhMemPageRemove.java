@@ -51,7 +51,8 @@ final class TdhMemPageRemove implements SeamLeaf {
         }
         td.sept.remove(key);
         td.childPages -= 1 << (9 * level);
-        SeptTeardown.toNda(h, e.hpa);
+        // the model's PAMT is per 4KB page: every page of a 2MB/1GB leaf becomes NDA
+        for (long p = e.hpa; p < e.hpa + SeamHost.levelSize(level); p += SeamHost.PAGE) SeptTeardown.toNda(h, p);
         r.gpr(1, e.hpa);
         return TdxStatus.TDX_SUCCESS;
     }

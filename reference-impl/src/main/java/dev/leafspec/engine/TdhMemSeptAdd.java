@@ -12,16 +12,21 @@ import dev.leafspec.api.RegisterFile;
  *
  * <p>Errors in order: RDX reserved bits → TDX_OPERAND_INVALID(RDX); TDR checks (RDX); TD fatal/keys/TDCS; OP_STATE
  * not INITIALIZED/RUNNABLE → TDX_OP_STATE_INCORRECT; bad RCX (level, alignment, shared bit, beyond GPAW) →
- * (RCX); R8 = 0 → (R8); a parent entry missing → TDX_EPT_WALK_FAILED(RCX); the entry not FREE →
- * TDX_EPT_ENTRY_STATE_INCORRECT(RCX) (with ALLOW_EXISTING and a present entry: success, page unused);
- * page checks (R8, must be NDA). Version 1 (L2 SEPT pages) is not modelled.
+ * (RCX); a parent entry missing → TDX_EPT_WALK_FAILED(RCX); the entry neither FREE nor NL_MAPPED (sept_state_lookup
+ * row 3) → TDX_EPT_ENTRY_STATE_INCORRECT(RCX); R8 = NULL_PA (all ones: no new page, version 1 only) → (R8); an
+ * NL_MAPPED entry → TDX_EPT_ENTRY_STATE_INCORRECT(RCX) with details (with ALLOW_EXISTING: success, page unused);
+ * page checks (R8, must be NDA; bit 63 ignored). Version 1 (L2 SEPT pages) is not modelled.
  */
 final class TdhMemSeptAdd implements SeamLeaf {
+    /** NULL_PA (x86_defs.h): R8 = all ones means "no new SEPT page". */
+    private static final long NULL_PA = -1L;
+
     @Override
     public long execute(SeamHost h, RegisterFile r, int version) {
         if (version > 1) return TdxStatus.TDX_OPERAND_INVALID | TdxStatus.OPERAND_ID_RAX;
         if (version == 1) throw new NotSupportedException("TDH.MEM.SEPT.ADD version 1 (L2 SEPT pages)");
-        long gpaLevel = r.gpr(1), tdrFlags = r.gpr(2), page = r.gpr(8) & ~(1L << 63);
+        long gpaLevel = r.gpr(1), tdrFlags = r.gpr(2), r8 = r.gpr(8);
+        long page = r8 == NULL_PA ? r8 : r8 & ~(1L << 63);
         r.gpr(1, 0);
         r.gpr(2, 0);
         if ((tdrFlags & 0xFFEL) != 0 || (tdrFlags >>> 52) != 0) {
@@ -42,18 +47,24 @@ final class TdhMemSeptAdd implements SeamLeaf {
                 || (gpa & (SeamHost.levelSize(level) - 1)) != 0 || !TdhMemPageAdd.privateGpa(td, gpa)) {
             return TdxStatus.withOperand(TdxStatus.TDX_OPERAND_INVALID, SeamStatus.OP_RCX);
         }
-        if (page == 0) return TdxStatus.withOperand(TdxStatus.TDX_OPERAND_INVALID, SeamStatus.OP_R8);
         s = TdhMemPageAdd.walk(td, r, gpa, level);
         if (s != 0) return s;
         SeamHost.SeptEntry e = td.sept.get(SeamHost.septKey(gpa, level));
+        if (e != null && (e.leaf || e.state != SeamHost.SEPT_NL_MAPPED)) {
+            SeptTeardown.details(r, e, level);
+            return TdxStatus.withOperand(SeamStatus.TDX_EPT_ENTRY_STATE_INCORRECT, SeamStatus.OP_RCX);
+        }
+        // process_l1_page: no new page (NULL_PA) is allowed only from version 1
+        if (page == NULL_PA) return TdxStatus.withOperand(TdxStatus.TDX_OPERAND_INVALID, SeamStatus.OP_R8);
         if (e != null) {
-            if ((tdrFlags & 1) != 0 && e.state == SeamHost.SEPT_NL_MAPPED && !e.leaf) return TdxStatus.TDX_SUCCESS;
+            if ((tdrFlags & 1) != 0) return TdxStatus.TDX_SUCCESS;
             TdhMemPageAdd.entryDetails(r, e, level);
             return TdxStatus.withOperand(SeamStatus.TDX_EPT_ENTRY_STATE_INCORRECT, SeamStatus.OP_RCX);
         }
         s = h.checkPage(page, SeamStatus.OP_R8, SeamHost.PT_NDA);
         if (s != 0) return s;
-        h.zeroPage(page);
+        // init_new_sept_page fills the page with SEPTE_INIT_VALUE; the model keeps SEPT entries in TdCtx.sept, so
+        // the page's contents are not modelled (nothing reads them)
         h.assign(page, SeamHost.PT_EPT, tdr);
         td.sept.put(SeamHost.septKey(gpa, level), new SeamHost.SeptEntry(SeamHost.SEPT_NL_MAPPED, false, page));
         td.childPages++;

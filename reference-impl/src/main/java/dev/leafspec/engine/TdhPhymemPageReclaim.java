@@ -33,8 +33,7 @@ final class TdhPhymemPageReclaim implements SeamLeaf {
         }
         long owner = h.pageOwner(pa);
         r.gpr(1, type);
-        r.gpr(2, owner);
-        r.gpr(8, 0);
+        r.gpr(2, owner); // R8 (page size) stays 0: 4KB, the only PAMT size of the model
         if (type != SeamHost.PT_TDR) {
             if (h.lockedPages.contains(owner >>> 12)) return TdxStatus.withOperand(TdxStatus.TDX_OPERAND_BUSY, SeamStatus.OP_TDR);
             SeamHost.TdCtx td = h.tds.get(owner);
