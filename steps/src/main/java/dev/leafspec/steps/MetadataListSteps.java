@@ -78,7 +78,7 @@ public class MetadataListSteps {
         long header = b.getLong(0);
         int size = (int) (header & 0xFFFF);
         int sequences = (int) ((header >>> 16) & 0xFFFF);
-        String at = String.format("%s: TDG.SYS.RDALL call %d: list at GPA %s", world.where(), call, Hex.of(listGpa));
+        String at = String.format("%s: TDG.SYS.RDALL call %d: the list page at RDX = %s", world.where(), call, Hex.of(listGpa));
         if ((header >>> 32) != 0) {
             throw new AssertionError(String.format("%s: header %s: bits 63:32 are reserved and must be 0 [SYS.RDALL-2]", at, Hex.of(header)));
         }
@@ -126,7 +126,7 @@ public class MetadataListSteps {
             world.call(rd, Instruction.TDCALL, world.prepare(rd, 0, Map.of("RDX", e.getKey())));
             RegisterFile a = world.after();
             if (a.get(Gpr.RAX) != 0) {
-                bad.add(String.format("field %s: TDG.SYS.RD answers %s", Hex.of(e.getKey()), world.checker.describeStatus(a.get(Gpr.RAX))));
+                bad.add(String.format("field %s: TDG.SYS.RD RAX = %s", Hex.of(e.getKey()), world.checker.describeStatus(a.get(Gpr.RAX))));
             } else if (a.get(Gpr.R8) != e.getValue()) {
                 bad.add(String.format("field %s: the list holds %s, TDG.SYS.RD R8 = %s", Hex.of(e.getKey()), Hex.of(e.getValue()),
                         Hex.of(a.get(Gpr.R8))));
@@ -147,20 +147,26 @@ public class MetadataListSteps {
         LeafSpec rd = world.catalogue.requireLeaf("TDG.SYS.RD");
         List<Long> walked = new ArrayList<>();
         world.call(rd, Instruction.TDCALL, world.prepare(rd, 0, Map.of("RDX", NULL_ID)));
+        long first = world.catalogue.tdxStatus().get("TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT").value();
+        if ((world.after().get(Gpr.RAX) & 0xFFFF_FFFF_0000_0000L) != first) {
+            throw new AssertionError(String.format("%s: TDG.SYS.RD with the null field ID: RAX: expected"
+                    + " TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT, got %s [SYS.RD-2]", world.where(),
+                    world.checker.describeStatus(world.after().get(Gpr.RAX))));
+        }
         long id = world.after().get(Gpr.RDX);
         while (id != NULL_ID) {
             if (walked.size() > 4096) throw new AssertionError(world.where() + ": TDG.SYS.RD's NEXT_FIELD_ID chain does not end [SYS.RD-2]");
             walked.add(id & ~LAST_BITS);
             world.call(rd, Instruction.TDCALL, world.prepare(rd, 0, Map.of("RDX", id)));
             if (world.after().get(Gpr.RAX) != 0) {
-                throw new AssertionError(String.format("%s: TDG.SYS.RD of %s (a NEXT_FIELD_ID it returned) answers %s [SYS.RD-2]",
+                throw new AssertionError(String.format("%s: TDG.SYS.RD of RDX = %s (a NEXT_FIELD_ID it returned): RAX = %s [SYS.RD-2]",
                         world.where(), Hex.of(id), world.checker.describeStatus(world.after().get(Gpr.RAX))));
             }
             id = world.after().get(Gpr.RDX);
         }
         List<Long> listed = new ArrayList<>(dumped.keySet());
         if (!walked.equals(listed)) {
-            throw new AssertionError(String.format("%s: TDG.SYS.RDALL listed %d elements %s, TDG.SYS.RD walks %d %s [SYS.RDALL-2]",
+            throw new AssertionError(String.format("%s: TDG.SYS.RDALL listed %d elements %s, but TDG.SYS.RD's NEXT_FIELD_ID chain in RDX walks %d %s [SYS.RDALL-2]",
                     world.where(), listed.size(), ids(listed), walked.size(), ids(walked)));
         }
     }
