@@ -43,7 +43,7 @@ Feature: The TD-scope build and teardown leaves check their TDR operand and the 
   Scenario: TDH.MR.EXTEND clears RCX and RDX when it fails before the walk
     Given a TD built with 1 VCPU and 1 private page, not finalized
     When the VMM calls TDH.MR.EXTEND on the TD with:
-      | RCX | 0x0       |
+      | RCX | 0x1000    |
       | RDX | FREE_PAGE |
     Then RAX is TDX_PAGE_METADATA_INCORRECT with operand RDX
     And RCX is 0x0
@@ -169,3 +169,17 @@ Feature: The TD-scope build and teardown leaves check their TDR operand and the 
   Scenario: a TD with no service TD has a zero SERVTD_HASH
     Given a TD built with 1 VCPU and 1 private page
     Then the TD's SERVTD_HASH is 48 bytes of 0x00
+
+  @leaf:TDH.MR.EXTEND @rule:MR-EXTEND-GPA
+  Scenario: TDH.MR.EXTEND of a blocked page reports the blocked SEPT entry
+    Given a TD built with 1 VCPU and 1 private page, not finalized
+    When the VMM calls TDH.MEM.RANGE.BLOCK on the TD with:
+      | RCX | GPA_PAGE1 |
+      | RDX | TDR       |
+    Then RAX is TDX_SUCCESS
+    When the VMM calls TDH.MR.EXTEND on the TD with:
+      | RCX | GPA_PAGE1 |
+      | RDX | TDR       |
+    Then RAX is TDX_EPT_ENTRY_NOT_PRESENT with operand RCX
+    And RDX is 0x100
+    And RCX is not 0x0

@@ -98,3 +98,13 @@ Feature: TDH.MNG.RD and TDH.MNG.WR read and write a TD's TDR/TDCS metadata field
       | RCX | TDR                |
       | RDX | 0x9110000300000011 |
     Then R8 is 30000
+
+  @leaf:TDH.MNG.RD @rule:MNG-RD-VERSION
+  Scenario: TDH.MNG.RD version 1 that fails returns the null field id in RDX
+    Given a TD built with 1 VCPU and 1 private page
+    When the VMM calls TDH.MNG.RD version 1 on the TD with:
+      | RCX | TDR                |
+      | RDX | 0x8010000000000003 |
+    Then RAX is TDX_METADATA_FIELD_ID_INCORRECT
+    And RDX is 0xFFFFFFFFFFFFFFFF
+    And R8 is 0x0

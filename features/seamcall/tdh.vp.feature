@@ -271,3 +271,27 @@ Feature: The VCPU leaves TDH.VP.CREATE, TDH.VP.ADDCX, TDH.VP.INIT, TDH.VP.FLUSH 
     When the VMM enters the TD
     Then the TD exit is an EPT violation at 0x5000
     And R9 is 0x0
+
+  @leaf:TDH.VP.ENTER @leaf:TDH.VP.FLUSH @rule:VP-TDVPS-PAGES-L2
+  Scenario: in a TD with one L2 VM TDH.VP.ENTER finds 9 TDVPS pages right and then checks that the VCPU is initialised
+    Given a TD that is tdcs
+    And the VMM adds 3 more TDCS pages to the TD
+    And host memory at 0x30400000 holds TD_PARAMS with:
+      | NUM_L2_VMS | 1 |
+      | MAX_VCPUS  | 2 |
+    And the VMM calls TDH.MNG.INIT on the TD with:
+      | RCX | TDR        |
+      | RDX | 0x30400000 |
+    And the VMM creates VCPU V1 of the TD with 9 TDVPS pages
+    And the VMM calls TDH.VP.INIT on the TD with:
+      | RCX | V1 |
+    And the VMM creates VCPU V2 of the TD with 9 TDVPS pages
+    When the VMM calls TDH.MR.FINALIZE on the TD with:
+      | RCX | TDR |
+    Then RAX is TDX_SUCCESS
+    When the VMM calls TDH.VP.ENTER on the TD with:
+      | RCX | V2 |
+    Then RAX is TDX_VCPU_STATE_INCORRECT
+    When the VMM calls TDH.VP.FLUSH on the TD with:
+      | RCX | V1 |
+    Then RAX is TDX_SUCCESS

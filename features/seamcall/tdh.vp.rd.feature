@@ -124,3 +124,13 @@ Feature: TDH.VP.RD and TDH.VP.WR read and write a VCPU's TDVPS metadata fields
       | R8  | 0x5                |
       | R9  | 0xFFFFFFFFFFFFFFFF |
     Then RAX is TDX_METADATA_FIELD_NOT_WRITABLE
+
+  @leaf:TDH.VP.RD @rule:VP-RD-VERSION
+  Scenario: TDH.VP.RD version 1 that fails returns the null field id in RDX
+    Given a TD built with 1 VCPU and 1 private page
+    When the VMM calls TDH.VP.RD version 1 on the TD with:
+      | RCX | TDVPR              |
+      | RDX | 0xA020000200000005 |
+    Then RAX is TDX_METADATA_FIELD_ID_INCORRECT
+    And RDX is 0xFFFFFFFFFFFFFFFF
+    And R8 is 0x0
