@@ -386,6 +386,13 @@ public final class TdxModule implements LeafImplementation {
             case "guest.last-call":
                 return lastRun == null ? null : lastRun.loggedCall(lastRun.log.size());
             default:
+                if (name.startsWith("host.memory.")) {
+                    // 128 bytes of host physical memory: GPR i (RAX = 0 ... R15 = 15) = the qword at HPA + 8 i
+                    long hpa = Params.parseNumber(name.substring(12), "hpa");
+                    RegisterFile m = new RegisterFile();
+                    for (int i = 0; i < 16; i++) m.gpr(i, seam.read64(hpa + 8L * i));
+                    return m;
+                }
                 if (name.startsWith("guest.call.")) {
                     return lastRun == null ? null : lastRun.loggedCall((int) Params.parseNumber(name.substring(11), "call"));
                 }
