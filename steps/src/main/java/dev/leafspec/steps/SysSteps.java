@@ -215,6 +215,80 @@ public class SysSteps {
         }
     }
 
+    /** A TDSYSINFO_STRUCT field equals the global metadata field TDH.SYS.RD reads (the same module fact, two leaves). */
+    @Then("the TDSYSINFO_STRUCT at {hex} has {word} as TDH.SYS.RD reads field {hex}")
+    public void sysinfoFieldAsSysRd(Long hpa, String field, Long fieldId) {
+        long[] rd = sysRd(fieldId);
+        if (rd[0] != 0) throw new AssertionError(world.where() + ": TDH.SYS.RD of " + Hex.of(fieldId) + " returned " + world.checker.describeStatus(rd[0]));
+        sysinfoField(hpa, field, rd[2]);
+    }
+
+    @Then("the host memory qwords at {hex} are {string}")
+    public void hostQwords(Long hpa, String values) {
+        String[] v = values.trim().split("[,\\s]+");
+        long[] got = qwords(hpa, v.length);
+        for (int i = 0; i < v.length; i++) {
+            assertThat(got[i]).withFailMessage("%s: host memory qword %d at %s: expected %s, got %s", world.where(), i,
+                    Hex.of(hpa + 8L * i), v[i], Hex.of(got[i])).isEqualTo(Hex.parse(v[i]));
+        }
+    }
+
+    /**
+     * The metadata list TDH.SYS.RDALL wrote at {@code hpa} (tdx_1.5 metadata_generic.c md_dump_list: a u64 header
+     * LIST_BUFF_SIZE 15:0 | NUM_SEQUENCES 31:16, then sequences: a header naming the first element's FIELD_CODE with
+     * LAST_ELEMENT_IN_FIELD 37:34 and LAST_FIELD_IN_SEQUENCE 46:38, followed by one u64 per element) holds, in order, exactly
+     * the elements the TDH.SYS.RD chain reads from {@code first} (RDX = NEXT id) until it ends (all ones), with their
+     * values (an element is identified by CLASS_CODE, FIELD_CODE and ELEMENT_SIZE_CODE: the NON_ARCH bit 63 of a later field
+     * in a sequence is not in the list); LIST_BUFF_SIZE counts every byte written. Makes TDH.SYS.RD calls (the last call changes).
+     */
+    @Then("the metadata list at {hex} holds every element TDH.SYS.RD reads from field {hex} on")
+    public void listMatchesSysRd(Long hpa, Long first) {
+        long hdr = qwords(hpa, 1)[0];
+        int size = (int) (hdr & 0xFFFF), seqs = (int) ((hdr >>> 16) & 0xFFFF);
+        assertThat(size % 8 == 0 && size >= 8 && size <= 4096).withFailMessage("%s: metadata list LIST_BUFF_SIZE %d is not a qword count within the page",
+                world.where(), size).isTrue();
+        long[] q = qwords(hpa, size / 8);
+        int pos = 1, seq = 0;
+        long id = first;
+        if ((first | (7L << 52)) == -1L) {
+            long[] rd = sysRd(first);
+            id = rd[1];
+        }
+        int element = 0;
+        while (pos < q.length) {
+            long sh = q[pos++];
+            seq++;
+            int elems = (int) ((sh >>> 34) & 0xF) + 1, fields = (int) ((sh >>> 38) & 0x1FF) + 1;
+            long base = sh & ~((0x1FFFL << 34) | 0xFFFFFFL);
+            int code = (int) (sh & 0xFFFFFF);
+            for (int k = 0; k < elems * fields; k++, element++) {
+                long elemId = base | (code + k);
+                assertThat(pos).withFailMessage("%s: metadata list sequence %d (header %s) runs past LIST_BUFF_SIZE %d", world.where(),
+                        seq, Hex.of(sh), size).isLessThan(q.length);
+                // a sequence header carries its first field's id: later fields are identified by class, FIELD_CODE and size
+                long ident = (0x3FL << 56) | (3L << 32) | 0xFFFFFFL;
+                assertThat(elemId & ident).withFailMessage("%s: metadata list element %d is %s, but the TDH.SYS.RD chain is at %s", world.where(),
+                        element, Hex.of(elemId), Hex.of(id)).isEqualTo(id & ident);
+                long[] rd = sysRd(id);
+                assertThat(rd[0]).withFailMessage("%s: TDH.SYS.RD of %s returned %s", world.where(), Hex.of(id), world.checker.describeStatus(rd[0])).isZero();
+                assertThat(q[pos]).withFailMessage("%s: metadata list element %s holds %s, TDH.SYS.RD reads %s", world.where(), Hex.of(id),
+                        Hex.of(q[pos]), Hex.of(rd[2])).isEqualTo(rd[2]);
+                pos++;
+                id = rd[1];
+            }
+        }
+        assertThat(seq).withFailMessage("%s: metadata list NUM_SEQUENCES is %d, the list holds %d", world.where(), seqs, seq).isEqualTo(seqs);
+        assertThat(id).withFailMessage("%s: the metadata list ends after %d elements, but TDH.SYS.RD goes on at %s", world.where(), element,
+                Hex.of(id)).isEqualTo(-1L);
+    }
+
+    /** @return {status, RDX (next id), R8 (value)} of TDH.SYS.RD of {@code fieldId} */
+    private long[] sysRd(long fieldId) {
+        LeafSpec rd = world.catalogue.requireLeaf("TDH.SYS.RD");
+        world.call(rd, Instruction.SEAMCALL, world.prepare(rd, 0, Map.of("RDX", fieldId)));
+        return new long[] {world.after().get(Gpr.RAX), world.after().get(Gpr.RDX), world.after().get(Gpr.R8)};
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private long[] qwords(long hpa, int n) {
