@@ -1,7 +1,6 @@
 package dev.leafspec.engine;
 
 import dev.leafspec.api.Capabilities;
-import dev.leafspec.api.Gpr;
 import dev.leafspec.api.Identity;
 import dev.leafspec.api.Instruction;
 import dev.leafspec.api.LeafImplementation;
@@ -10,7 +9,6 @@ import dev.leafspec.api.RegisterFile;
 import dev.leafspec.api.Role;
 
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -408,13 +406,5 @@ public final class TdxModule implements LeafImplementation {
     /** Implements LeafImplementation.writeGuestMemory. */
     public void writeGuestMemory(long gpa, byte[] data) {
         td.memory.write(gpa, data);
-    }
-
-    static String upper(String s) {
-        return s.trim().toUpperCase(Locale.ROOT);
-    }
-
-    static Gpr gpr(int i) {
-        return Gpr.of(i);
     }
 }
