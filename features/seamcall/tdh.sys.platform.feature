@@ -100,6 +100,24 @@ Feature: Module initialisation on a configured platform: LPs, packages, CMRs and
       | RCX | 0x40000000 |
     Then RAX is TDX_SUCCESS
 
+  @leaf:TDH.SYS.INFO @rule:SYS-INFO-OUTPUTS
+  Scenario: a platform with MAX_CMR (32) CMRs: TDH.SYS.INFO fills every CMR_INFO entry and TDH.SYS.RD counts them
+    Given the platform's CMRs are "0x0:0x8000000, 0x8000000:0x8000000, 0x10000000:0x8000000, 0x18000000:0x8000000, 0x20000000:0x8000000, 0x28000000:0x8000000, 0x30000000:0x8000000, 0x38000000:0x8000000, 0x40000000:0x8000000, 0x48000000:0x8000000, 0x50000000:0x8000000, 0x58000000:0x8000000, 0x60000000:0x8000000, 0x68000000:0x8000000, 0x70000000:0x8000000, 0x78000000:0x8000000, 0x80000000:0x8000000, 0x88000000:0x8000000, 0x90000000:0x8000000, 0x98000000:0x8000000, 0xA0000000:0x8000000, 0xA8000000:0x8000000, 0xB0000000:0x8000000, 0xB8000000:0x8000000, 0xC0000000:0x8000000, 0xC8000000:0x8000000, 0xD0000000:0x8000000, 0xD8000000:0x8000000, 0xE0000000:0x8000000, 0xE8000000:0x8000000, 0xF0000000:0x8000000, 0xF8000000:0x8000000"
+    And TDH.SYS.INIT and TDH.SYS.LP.INIT on logical processors 0 to 3 succeeded
+    When the VMM calls TDH.SYS.INFO with:
+      | RCX | 0x30000000 |
+      | RDX | 1024       |
+      | R8  | 0x30001000 |
+      | R9  | 32         |
+    Then RAX is TDX_SUCCESS
+    And the CMR_INFO at 0x30001000 entry 0 is base 0x0 size 0x8000000
+    And the CMR_INFO at 0x30001000 entry 30 is base 0xF0000000 size 0x8000000
+    And the CMR_INFO at 0x30001000 entry 31 is base 0xF8000000 size 0x8000000
+    When the VMM calls TDH.SYS.RD with:
+      | RDX | 0x9000000100000000 |
+    Then RAX is TDX_SUCCESS
+    And R8 is 32
+
   @leaf:TDH.SYS.KEY.CONFIG @rule:SYS.CONFIG-4
   Scenario: TDH.SYS.KEY.CONFIG runs once per package; the module is READY after the last one
     Given the platform has 2 logical processors in 2 packages
