@@ -451,3 +451,31 @@ Feature: TDH.SYS.CONFIG checks the TDMR list, every TDMR_INFO field and the glob
       | RDX | 1          |
       | R8  | 32         |
     Then RAX is TDX_TDMR_OUTSIDE_CMRS with detail 0x0
+
+  @rule:SYS.CONFIG-2
+  Scenario: the global private HKID is reserved in the KOT once the register checks pass, even when a TDMR is refused later
+    Given the TDMR_INFO at 0x20001000 has TDMR_SIZE = 0
+    When the VMM calls TDH.SYS.CONFIG with:
+      | RCX | 0x20000000 |
+      | RDX | 1          |
+      | R8  | 40         |
+    Then RAX is TDX_INVALID_TDMR with detail 0x0
+    Given the TDMR_INFO at 0x20001000 has TDMR_SIZE = 0x40000000
+    And the VMM calls TDH.SYS.CONFIG with:
+      | RCX | 0x20000000 |
+      | RDX | 1          |
+      | R8  | 32         |
+    And the VMM calls TDH.SYS.KEY.CONFIG
+    And the VMM calls TDH.SYS.TDMR.INIT with RCX = 0x40000000 while RDX is below 0x80000000
+    When the VMM calls TDH.MNG.CREATE with:
+      | RCX | 0x40000000 |
+      | RDX | 40         |
+    Then RAX is TDX_HKID_NOT_FREE
+    When the VMM calls TDH.MNG.CREATE with:
+      | RCX | 0x40000000 |
+      | RDX | 32         |
+    Then RAX is TDX_HKID_NOT_FREE
+    When the VMM calls TDH.MNG.CREATE with:
+      | RCX | 0x40000000 |
+      | RDX | 41         |
+    Then RAX is TDX_SUCCESS
