@@ -61,7 +61,17 @@ Feature: TDCALLs of a guest program run by TDH.VP.ENTER: RAX decoding, outputs, 
     Then the TD exit is TDG.VP.VMCALL<Instruction.HLT>
     And the guest's call returned TDX_SUCCESS
     And the guest saw RCX = 0x30
+    And the guest saw RDX = 0x1
     And the guest saw R9 = 0x5000
+
+  @leaf:TDG.MR.RTMR.EXTEND @rule:TDH.VP.ENTER-2
+  Scenario: a memory operand the VMM has not mapped makes an EPT-violation TD exit naming a data read of that GPA
+    Given a TD built with 1 VCPU and 1 private page
+    And the guest program:
+      | TDG.MR.RTMR.EXTEND | RCX=0x7000, RDX=0x2 |
+    When the VMM enters the TD
+    Then the TD exit is an EPT violation at 0x7000
+    And the host sees RCX = 0x1
 
   @leaf:TDH.MNG.RD @rule:TD-BUILD-VCPU
   Scenario: TDCS.NUM_ASSOC_VCPUS counts the VCPUs TDH.VP.INIT associated with a logical processor
