@@ -81,3 +81,9 @@ Feature: TDCALLs of a guest program run by TDH.VP.ENTER: RAX decoding, outputs, 
       | RDX | 0x9010000200000002 |
     Then RAX is TDX_SUCCESS
     And R8 is 0x2
+
+  @leaf:TDH.MNG.CREATE @rule:TD-UUID
+  Scenario: every TD gets its own non-zero TD_UUID (tdh_mng_create.c: 256 bits from RDSEED)
+    Given a TD built with 1 VCPU and 1 private page
+    And a second TD built with 1 VCPU
+    Then the TD_UUIDs of TDR and TDR2 are not zero and differ

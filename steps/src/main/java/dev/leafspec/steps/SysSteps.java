@@ -55,12 +55,14 @@ public class SysSteps {
     }
 
     private final World world;
+    private final TdBuildSteps td;
     /** TDMR_INFO entries this scenario wrote, by HPA (64 words each), so single fields can be changed. */
     private final Map<Long, long[]> tdmrInfos = new HashMap<>();
     private int repeatedCalls;
 
-    public SysSteps(World world) {
+    public SysSteps(World world, TdBuildSteps td) {
         this.world = world;
+        this.td = td;
     }
 
     // ------------------------------------------------------------------ platform and initialisation
@@ -280,6 +282,31 @@ public class SysSteps {
         assertThat(seq).withFailMessage("%s: metadata list NUM_SEQUENCES is %d, the list holds %d", world.where(), seqs, seq).isEqualTo(seqs);
         assertThat(id).withFailMessage("%s: the metadata list ends after %d elements, but TDH.SYS.RD goes on at %s", world.where(), element,
                 Hex.of(id)).isEqualTo(-1L);
+    }
+
+    /**
+     * TDR.TD_UUID (field 0x8010000300000020, 4 elements; tdh_mng_create.c fills it with RDSEED) of two host-built TDs,
+     * read with TDH.MNG.RD: neither is all zero and they differ. Makes TDH.MNG.RD calls.
+     */
+    @Then("the TD_UUIDs of {word} and {word} are not zero and differ")
+    public void uuidsDiffer(String tdr1, String tdr2) {
+        long[] a = uuid(td.resolve(tdr1)), b = uuid(td.resolve(tdr2));
+        assertThat(a).withFailMessage("%s: TD_UUID of %s is zero", world.where(), tdr1).isNotEqualTo(new long[4]);
+        assertThat(b).withFailMessage("%s: TD_UUID of %s is zero", world.where(), tdr2).isNotEqualTo(new long[4]);
+        assertThat(a).withFailMessage("%s: %s and %s have the same TD_UUID %s", world.where(), tdr1, tdr2, java.util.Arrays.toString(a))
+                .isNotEqualTo(b);
+    }
+
+    private long[] uuid(long tdr) {
+        LeafSpec rd = world.catalogue.requireLeaf("TDH.MNG.RD");
+        long[] u = new long[4];
+        for (int i = 0; i < 4; i++) {
+            world.call(rd, Instruction.SEAMCALL, world.prepare(rd, 0, Map.of("RCX", tdr, "RDX", 0x8010000300000020L + i)));
+            long s = world.after().get(Gpr.RAX);
+            if (s != 0) throw new AssertionError(world.where() + ": TDH.MNG.RD of TD_UUID[" + i + "] returned " + world.checker.describeStatus(s));
+            u[i] = world.after().get(Gpr.R8);
+        }
+        return u;
     }
 
     /** @return {status, RDX (next id), R8 (value)} of TDH.SYS.RD of {@code fieldId} */
