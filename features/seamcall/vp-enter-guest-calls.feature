@@ -8,7 +8,7 @@ Feature: TDCALLs of a guest program run by TDH.VP.ENTER: RAX decoding, outputs, 
   tdg_vm_rd.c (version 1: RDX = next field id), src/common/helpers/helpers.c (tdx_inject_ve, check_walk_and_map_guest_side_gpa),
   src/td_dispatcher/vm_exits_l1/tdg_vp_veinfo_get.c.
 
-  @leaf:TDG.VP.INFO @rule:TDCALL-RAX-DECODE
+  @rule:TDCALL-RAX-DECODE
   Scenario Outline: a guest TDCALL with RAX = <rax> (<why>) completes with TDX_OPERAND_INVALID (RAX) inside the TD
     Given a TD built with 1 VCPU and 1 private page
     And the guest program:
@@ -24,7 +24,7 @@ Feature: TDCALLs of a guest program run by TDH.VP.ENTER: RAX decoding, outputs, 
       | 0x0D      | leaf 13 does not exist   |
       | 0x10001   | TDG.VP.INFO version 1    |
 
-  @leaf:TDG.VP.INFO @rule:TDCALL-OUTPUTS
+  @rule:TDCALL-OUTPUTS
   Scenario: TDG.VP.INFO in a guest program returns the TD's GPAW and each VCPU's index
     Given a TD built with 2 VCPUs and 1 private page
     And the guest program on TDVPR2:
@@ -35,7 +35,7 @@ Feature: TDCALLs of a guest program run by TDH.VP.ENTER: RAX decoding, outputs, 
     And the guest saw RCX = 0x30
     And the guest saw R9 = 0x1
 
-  @leaf:TDG.VM.RD @rule:TDCALL-RAX-DECODE
+  @rule:TDCALL-RAX-DECODE
   Scenario: a guest program's TDG.VM.RD version 1 (RAX bits 23:16) returns the next field id in RDX
     Given a TD built with 1 VCPU and 1 private page
     And the guest program:
@@ -46,7 +46,7 @@ Feature: TDCALLs of a guest program run by TDH.VP.ENTER: RAX decoding, outputs, 
     And the guest saw RDX = 0x1110000300000001
     And the guest saw R8 = 0x0
 
-  @leaf:TDG.MR.RTMR.EXTEND @leaf:TDG.VP.VEINFO.GET @rule:TDCALL-PENDING-VE
+  @rule:TDCALL-PENDING-VE
   Scenario: a memory operand on a PENDING page injects a #VE that TDG.VP.VEINFO.GET reports
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.MEM.PAGE.AUG on the TD with:
@@ -64,7 +64,7 @@ Feature: TDCALLs of a guest program run by TDH.VP.ENTER: RAX decoding, outputs, 
     And the guest saw RDX = 0x1
     And the guest saw R9 = 0x5000
 
-  @leaf:TDG.MR.RTMR.EXTEND @rule:TDH.VP.ENTER-2
+  @rule:TDH.VP.ENTER-2
   Scenario: a memory operand the VMM has not mapped makes an EPT-violation TD exit naming a data read of that GPA
     Given a TD built with 1 VCPU and 1 private page
     And the guest program:
