@@ -411,6 +411,7 @@ Feature: TDH.SYS.CONFIG checks the TDMR list, every TDMR_INFO field and the glob
       | PAMT_4K_BASE | 0x10000000 | 0x1     |
       | PAMT_2M_BASE | 0x10000000 | 0x101   |
       | PAMT_1G_BASE | 0x10402000 | 0x201   |
+      | PAMT_1G_BASE | 0x10000000 | 0x201   |
       | PAMT_1G_BASE | 0x40000000 | 0x201   |
       | PAMT_4K_BASE | 0x40000000 | 0x1     |
       | PAMT_2M_BASE | 0x80000000 | 0x10101 |
@@ -441,6 +442,7 @@ Feature: TDH.SYS.CONFIG checks the TDMR list, every TDMR_INFO field and the glob
       | PAMT_2M_BASE | 0xFFFFF000  | TDX_PAMT_OUTSIDE_CMRS | 0x100  |
       | PAMT_4K_BASE | 0xFFC01000  | TDX_PAMT_OUTSIDE_CMRS | 0x0    |
       | PAMT_4K_BASE | 0xFFC00000  | TDX_SUCCESS           | 0x0    |
+      | PAMT_4K_BASE | 0x3FFFFFC00000 | TDX_PAMT_OUTSIDE_CMRS | 0x0 |
       | PAMT_1G_BASE | 0xFFFFF000  | TDX_SUCCESS           | 0x0    |
 
   @rule:SYS-CONFIG-CMR @rule:SYS.CONFIG-3
