@@ -1,6 +1,5 @@
 package dev.leafspec.caller;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.leafspec.api.Gpr;
 import dev.leafspec.api.Instruction;
 import dev.leafspec.api.NotSupportedException;
@@ -37,6 +36,8 @@ public final class CallerChecker {
     /** Registers hold {@code PATTERN | index} at the call unless an argument goes there. */
     public static final long PATTERN = 0x5EEDCA1100000000L;
     public static final long XMM_PATTERN = 0x5EEDC0DE00000000L;
+    /** YMMn bits 255:128 hold {@code XMM_PATTERN | 0x30n} (high) and {@code XMM_PATTERN | 0x20n} (low) where AVX is present. */
+    public static final long YMM_LOW_TAG = 0x200, YMM_HIGH_TAG = 0x300;
     /** A hostile host writes {@code HOST_PATTERN | index} into registers on every TDG.VP.VMCALL exit. */
     public static final long HOST_PATTERN = 0xB057B05700000000L;
 
@@ -80,14 +81,58 @@ public final class CallerChecker {
 
     /** Runs one function once in one case on a started harness. */
     public CallerResult runCase(NativeHarness h, CallerSpec spec, Function f, boolean errorCase) throws IOException {
-        String caseName = errorCase ? "module-error" : "normal";
-        Run r = new Run(spec, f, catalogue.requireLeaf(f.issues()), errorCase, caseName);
+        Run r = new Run(spec, f, catalogue.requireLeaf(f.issues()), errorCase, h.ymm());
         try {
-            return r.run(h);
+            r.begin();
+            h.send(r.command);
+            while (!r.handle(h.next(), h)) {
+                // until the call ends
+            }
+            return r.result();
         } catch (NotSupportedException e) {
-            return new CallerResult(f.symbol(), f.issues(), caseName, Status.NOT_SUPPORTED, List.of(e.getMessage()), r.traps);
+            return new CallerResult(f.symbol(), f.issues(), r.caseName, Status.NOT_SUPPORTED, List.of(e.getMessage()), r.traps);
         }
     }
+
+    /**
+     * Runs one function {@code n} times in one case, each run a complete case (fresh engine, every check), with the
+     * next call's command sent ahead so that it travels with the answer to the current call's trap: one pipe round
+     * trip a call instead of two. The results are those {@link #runCase} would give, in order.
+     */
+    public List<CallerResult> runPipelined(NativeHarness h, CallerSpec spec, Function f, boolean errorCase, int n) throws IOException {
+        List<CallerResult> results = new ArrayList<>(n);
+        LeafSpec leaf = catalogue.requireLeaf(f.issues());
+        Run cur = new Run(spec, f, leaf, errorCase, h.ymm());
+        h.send(cur.command);
+        Run ahead = null;
+        if (n > 1) {
+            ahead = new Run(spec, f, leaf, errorCase, h.ymm());
+            h.send(ahead.command);
+        }
+        cur.begin();
+        while (cur != null) {
+            boolean ended;
+            try {
+                ended = cur.handle(h.next(), h);
+            } catch (NotSupportedException e) {
+                throw new IOException("a fixture is not supported by the reference engine: " + e.getMessage(), e);
+            }
+            if (!ended) continue;
+            results.add(cur.result());
+            cur = ahead;
+            ahead = null;
+            if (cur != null) {
+                if (results.size() + 1 < n) {
+                    ahead = new Run(spec, f, leaf, errorCase, h.ymm());
+                    h.send(ahead.command);
+                }
+                cur.begin();
+            }
+        }
+        return results;
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final class Run {
         final CallerSpec spec;
@@ -99,6 +144,8 @@ public final class CallerChecker {
         final List<String> fails = new ArrayList<>();
         final long[] in = new long[16];
         final long[] xin = new long[32];
+        final long[] yin; // YMM0..15 bits 255:128 (low, high), null without AVX
+        final String command;
         final Map<String, Long> expect = new LinkedHashMap<>();
         final Map<String, String> expectWhy = new LinkedHashMap<>();
         final Map<Integer, Integer> bufferOfArg = new LinkedHashMap<>(); // arg index -> register index
@@ -107,20 +154,23 @@ public final class CallerChecker {
         RegisterFile answered;
         String notSupported;
 
-        Run(CallerSpec spec, Function f, LeafSpec leaf, boolean errorCase, String caseName) {
+        Run(CallerSpec spec, Function f, LeafSpec leaf, boolean errorCase, boolean ymm) {
             this.spec = spec;
             this.f = f;
             this.leaf = leaf;
             this.errorCase = errorCase;
-            this.caseName = caseName;
+            this.caseName = errorCase ? "module-error" : "normal";
             this.vmcall = leaf.instruction() == Instruction.TDCALL && leaf.number() == 0;
+            this.yin = ymm ? new long[32] : null;
+            this.command = prepare();
         }
 
         void fail(String reg, String text, String rule) {
             fails.add(f.symbol() + " [" + caseName + "]: " + reg + ": " + text + " [" + rule + "]");
         }
 
-        CallerResult run(NativeHarness h) throws IOException {
+        /** Puts the reference engine in this case's starting state (reset, fixtures, the hostile host). */
+        void begin() {
             engine.reset();
             for (Fixture fx : f.fixtures()) engine.fixture(fx.name(), fx.params());
             if (vmcall && !errorCase) {
@@ -132,10 +182,18 @@ public final class CallerChecker {
                     engine.fixture("host.write", Map.of("register", n, "value", "0x" + Long.toHexString(v)));
                 }
             }
+        }
+
+        /** The register values, expectations and the harness's C command. */
+        String prepare() {
             for (int i = 0; i < 16; i++) in[i] = PATTERN | i;
             for (int n = 0; n < 16; n++) {
                 xin[2 * n] = XMM_PATTERN | n;
                 xin[2 * n + 1] = XMM_PATTERN | 0x100 | n;
+                if (yin != null) {
+                    yin[2 * n] = XMM_PATTERN | YMM_LOW_TAG | n;
+                    yin[2 * n + 1] = XMM_PATTERN | YMM_HIGH_TAG | n;
+                }
             }
             StringBuilder bufs = new StringBuilder();
             int nbuf = 0;
@@ -158,7 +216,7 @@ public final class CallerChecker {
                     StringBuilder hex = new StringBuilder();
                     for (String fld : fields) {
                         long v = a.fields().getOrDefault(fld, 0L);
-                        for (int b = 0; b < 8; b++) hex.append(String.format("%02x", (v >>> (8 * b)) & 0xFF));
+                        for (int b = 0; b < 8; b++) hex.append(HEX[(int) (v >>> (8 * b + 4)) & 15]).append(HEX[(int) (v >>> (8 * b)) & 15]);
                         if (isInput(fld)) {
                             expect.put(fld, v);
                             expectWhy.put(fld, "args[" + i + "]." + fld);
@@ -173,45 +231,66 @@ public final class CallerChecker {
             for (long v : in) cmd.append(' ').append(Long.toHexString(v));
             for (long v : xin) cmd.append(' ').append(Long.toHexString(v));
             cmd.append(' ').append(Integer.toHexString(nbuf)).append(bufs);
-            h.send(cmd.toString());
-            for (;;) {
-                JsonNode m = h.next();
-                if (m.has("trap")) {
+            if (yin != null) {
+                cmd.append(" Y");
+                for (long v : yin) cmd.append(' ').append(Long.toHexString(v));
+            }
+            return cmd.toString();
+        }
+
+        /** Handles one reply of the harness; answers a trap. @return true when the call has ended */
+        boolean handle(NativeHarness.Reply m, NativeHarness h) throws IOException {
+            switch (m.kind) {
+                case TRAP: {
                     traps++;
-                    RegisterFile rf = Regs.parse(m.get("regs"));
-                    String insn = m.get("trap").asText();
+                    RegisterFile rf = m.regs;
+                    String insn = m.instruction.name();
                     checkTrap(insn, rf);
                     if (errorCase) {
                         rf.gpr(0, MODULE_ERROR | (vmcall ? 1 : 0));
                     } else {
                         try {
-                            engine.call(Instruction.valueOf(insn), rf);
+                            engine.call(m.instruction, rf);
                         } catch (NotSupportedException e) {
                             notSupported = e.getMessage();
-                            h.send("{\"abort\":\"not supported by the reference engine: " + e.getMessage().replace("\"", "'") + "\"}");
-                            continue;
+                            h.send("abort: not supported by the reference engine: " + e.getMessage().replace('\n', ' '));
+                            return false;
                         }
                     }
                     answered = rf.copy();
-                    h.send("{\"regs\":" + Regs.json(rf) + "}");
-                } else if (m.has("done")) {
-                    if (notSupported == null) checkAfter(m);
-                    break;
-                } else if (m.has("fault")) {
-                    fail("RIP", m.get("fault").asText() + " at " + m.path("at").asText("?") + " (RIP " + m.path("rip").asText()
-                            + (m.has("bytes") ? ", bytes " + m.get("bytes").asText() : "") + "): " + m.path("message").asText(), "CALLER-FAULT");
-                    break;
-                } else if (m.has("aborted")) {
-                    break;
-                } else if (m.has("error")) {
-                    fail("-", "harness: " + m.get("error").asText(), "CALLER-HARNESS");
-                    break;
+                    // the reference engine models XMM only: the YMM upper halves go back as they were at the trap
+                    h.sendAnswer(rf, m.ymmh);
+                    return false;
                 }
+                case DONE:
+                    if (notSupported == null) checkAfter(m);
+                    return true;
+                case FAULT: {
+                    var j = m.json;
+                    fail("RIP", j.get("fault").asText() + " at " + j.path("at").asText("?") + " (RIP " + j.path("rip").asText()
+                            + (j.has("bytes") ? ", bytes " + j.get("bytes").asText() : "") + "): " + j.path("message").asText(), "CALLER-FAULT");
+                    return true;
+                }
+                case ABORTED:
+                    return true;
+                case ERROR:
+                    fail("-", "harness: " + m.json.get("error").asText(), "CALLER-HARNESS");
+                    return true;
+                default:
+                    return false;
             }
+        }
+
+        CallerResult result() {
             if (notSupported != null) {
                 return new CallerResult(f.symbol(), f.issues(), caseName, Status.NOT_SUPPORTED, List.of(notSupported), traps);
             }
-            return new CallerResult(f.symbol(), f.issues(), caseName, fails.isEmpty() ? Status.PASS : Status.FAIL, fails, traps);
+            List<String> notes = List.of();
+            if (yin == null && java.util.stream.IntStream.range(0, 16).anyMatch(f.convention()::preservesXmm)) {
+                notes = List.of(f.symbol() + " [" + caseName + "]: YMM0..YMM15: upper halves (bits 255:128) NOT CHECKED: the harness has "
+                        + "no AVX state on this CPU/OS, so only XMM0..15 were checked [CALLER-YMM]");
+            }
+            return new CallerResult(f.symbol(), f.issues(), caseName, fails.isEmpty() ? Status.PASS : Status.FAIL, fails, traps, notes);
         }
 
         /** @return true if the leaf reads GPR {@code reg} (its inputs; R10/R11 select a TDG.VP.VMCALL sub-function) */
@@ -308,9 +387,9 @@ public final class CallerChecker {
             }
         }
 
-        void checkAfter(JsonNode done) {
-            RegisterFile outRegs = Regs.parse(done.get("regs"));
-            long entryRsp = Regs.hex(done.get("entry_rsp").asText());
+        void checkAfter(NativeHarness.Reply done) {
+            RegisterFile outRegs = done.regs;
+            long entryRsp = done.entryRsp;
             Convention conv = f.convention();
             if (outRegs.gpr(4) != entryRsp) {
                 fail("RSP", String.format("0x%x after return, 0x%x at the call", outRegs.gpr(4), entryRsp), "CALLER-PRESERVE");
@@ -329,6 +408,11 @@ public final class CallerChecker {
                 if (outRegs.xmmLow(n) != xin[2 * n] || outRegs.xmmHigh(n) != xin[2 * n + 1]) {
                     fail("XMM" + n, String.format("not preserved (%s): 0x%016x%016x before the call, 0x%016x%016x after return",
                             conv.describe(), xin[2 * n + 1], xin[2 * n], outRegs.xmmHigh(n), outRegs.xmmLow(n)), "CALLER-XMM");
+                }
+                if (yin != null && done.ymmh != null && (done.ymmh[2 * n] != yin[2 * n] || done.ymmh[2 * n + 1] != yin[2 * n + 1])) {
+                    fail("YMM" + n, String.format("upper half (bits 255:128) not preserved (%s): 0x%016x%016x before the call, "
+                            + "0x%016x%016x after return", conv.describe(), yin[2 * n + 1], yin[2 * n], done.ymmh[2 * n + 1],
+                            done.ymmh[2 * n]), "CALLER-YMM");
                 }
             }
             if (traps == 0) {
@@ -370,8 +454,7 @@ public final class CallerChecker {
                 }
             }
             if (!ok) return;
-            Map<Integer, byte[]> data = new LinkedHashMap<>();
-            for (JsonNode b : done.path("bufs")) data.put(b.get("reg").asInt(), Regs.bytes(b.get("data").asText()));
+            Map<Integer, byte[]> data = done.bufs;
             for (Map.Entry<String, String> e : f.results().entrySet()) {
                 String[] kv = e.getKey().split("\\.");
                 int ai = Integer.parseInt(kv[0].substring(3));
