@@ -72,6 +72,11 @@ public final class NativeHarness implements AutoCloseable {
         }
     }
 
+    /*
+     * System property leafspec.harness.ymm=off starts the harness as on a CPU without AVX state (the YMM upper halves
+     * are then neither carried nor checked, and results say so).
+     */
+
     /**
      * Finds the harness binary: system property {@code leafspec.harness}, else {@code native/target/leafspec-harness}
      * under {@code home}.
@@ -107,6 +112,7 @@ public final class NativeHarness implements AutoCloseable {
         this.timeoutMs = timeoutMs;
         ProcessBuilder pb = new ProcessBuilder(harness.toString(), library.toAbsolutePath().toString());
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        if ("off".equals(System.getProperty("leafspec.harness.ymm"))) pb.environment().put("LEAFSPEC_HARNESS_NO_YMM", "1");
         process = pb.start();
         in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16);
         out = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);

@@ -106,4 +106,46 @@ class ExampleCallersTest {
                 "ex_inb [normal]: RAX: returned 0xb057b057000000ab, but R11 was 0xb057b057000000ab: the result is R11[7:0] = 0xab "
                         + "zero-extended [CALLER-RETURN]");
     }
+
+    static boolean harnessHasYmm() throws Exception {
+        Path bin = NativeHarness.locate(HOME).orElseThrow();
+        try (NativeHarness h = new NativeHarness(bin, HOME.resolve("native/target/callers/libguest-ok.so"), 10_000)) {
+            return h.ymm();
+        }
+    }
+
+    @Test
+    void vzeroupperClobbersYmmUpperHalves() throws Exception {
+        assumeTrue(NativeHarness.unavailableReason(HOME).isEmpty(), () -> NativeHarness.unavailableReason(HOME).get());
+        assumeTrue(harnessHasYmm(), "this CPU/OS has no AVX state: the YMM upper halves cannot be carried");
+        List<CallerResult> res = run("vzeroupper");
+        assertThat(failures(res)).contains(
+                "ex_outb [normal]: YMM0: upper half (bits 255:128) not preserved (the custom convention preserves every register "
+                        + "except [RAX]): 0x5eedc0de000003005eedc0de00000200 before the call, 0x00000000000000000000000000000000 "
+                        + "after return [CALLER-YMM]",
+                "ex_outb [module-error]: YMM15: upper half (bits 255:128) not preserved (the custom convention preserves every "
+                        + "register except [RAX]): 0x5eedc0de0000030f5eedc0de0000020f before the call, "
+                        + "0x00000000000000000000000000000000 after return [CALLER-YMM]");
+        // VZEROUPPER zeroes all sixteen upper halves and nothing else: 16 failures in each case, no CALLER-XMM
+        assertThat(failures(res)).hasSize(32).allSatisfy(m -> assertThat(m).startsWith("ex_outb [").endsWith("[CALLER-YMM]"));
+        assertThat(res).filteredOn(r -> !r.function().equals("ex_outb")).allSatisfy(r -> assertThat(r.status()).isEqualTo(Status.PASS));
+        // the correct build carries the same YMM values through the trap and back
+        assertThat(run("ok")).allSatisfy(r -> assertThat(r.notes()).isEmpty());
+    }
+
+    @Test
+    void withoutAvxStateTheYmmChecksSaySo() {
+        System.setProperty("leafspec.harness.ymm", "off");
+        try {
+            List<CallerResult> res = run("vzeroupper");
+            // the custom-convention functions pass on XMM alone, but every one of their results says YMM was not checked
+            assertThat(res).filteredOn(r -> r.function().equals("ex_inb") || r.function().equals("ex_outb")).hasSize(4)
+                    .allSatisfy(r -> assertThat(r.notes()).singleElement().asString().matches(
+                            "ex_(inb|outb) \\[(normal|module-error)\\]: YMM0\\.\\.YMM15: upper halves \\(bits 255:128\\) NOT CHECKED: "
+                                    + "the harness has no AVX state on this CPU/OS, so only XMM0\\.\\.15 were checked \\[CALLER-YMM\\]"));
+            assertThat(res).filteredOn(r -> r.function().startsWith("ex_tdcall")).allSatisfy(r -> assertThat(r.notes()).isEmpty());
+        } finally {
+            System.clearProperty("leafspec.harness.ymm");
+        }
+    }
 }
