@@ -45,6 +45,9 @@ public final class CallerChecker {
     private final Path home;
     private final long timeoutMs;
     private final TdxModule engine = new TdxModule();
+    /** runPipelined's second engine: the next case is set up on it while the harness runs the current one */
+    private TdxModule spare;
+    private final Map<Long, String> statusNames = new java.util.HashMap<>();
 
     public CallerChecker(Catalogue catalogue, Path home, long timeoutMs) {
         this.catalogue = catalogue;
@@ -97,37 +100,59 @@ public final class CallerChecker {
     /**
      * Runs one function {@code n} times in one case, each run a complete case (fresh engine, every check), with the
      * next call's command sent ahead so that it travels with the answer to the current call's trap: one pipe round
-     * trip a call instead of two. The results are those {@link #runCase} would give, in order.
+     * trip a call instead of two. Work that the answer does not wait for (setting up the next case's engine, the
+     * checks after a return) is done after the answer is sent, while the harness runs. Two engines alternate, so the
+     * next case's engine is ready before its first trap. The results are those {@link #runCase} gives, in order.
      */
     public List<CallerResult> runPipelined(NativeHarness h, CallerSpec spec, Function f, boolean errorCase, int n) throws IOException {
         List<CallerResult> results = new ArrayList<>(n);
+        if (n <= 0) return results;
         LeafSpec leaf = catalogue.requireLeaf(f.issues());
+        if (spare == null) spare = new TdxModule();
+        int made = 0;
         Run cur = new Run(spec, f, leaf, errorCase, h.ymm());
+        made++;
         h.send(cur.command);
         Run ahead = null;
-        if (n > 1) {
+        if (made < n) {
             ahead = new Run(spec, f, leaf, errorCase, h.ymm());
+            ahead.engine = spare;
+            made++;
             h.send(ahead.command);
         }
-        cur.begin();
-        while (cur != null) {
-            boolean ended;
-            try {
-                ended = cur.handle(h.next(), h);
-            } catch (NotSupportedException e) {
-                throw new IOException("a fixture is not supported by the reference engine: " + e.getMessage(), e);
-            }
-            if (!ended) continue;
-            results.add(cur.result());
-            cur = ahead;
-            ahead = null;
-            if (cur != null) {
-                if (results.size() + 1 < n) {
+        Run ended = null; // a run whose call has ended, its result not taken yet
+        try {
+            cur.begin();
+            while (cur != null) {
+                NativeHarness.Reply m = h.next();
+                if (!cur.handle(m, h)) {
+                    if (m.kind == NativeHarness.Reply.Kind.TRAP) {
+                        // answered: the harness resumes; meanwhile finish the last run and set up the next one
+                        h.flush();
+                        if (ended != null) {
+                            results.add(ended.result());
+                            ended = null;
+                        }
+                        if (ahead != null && !ahead.begun) ahead.begin();
+                    }
+                    continue;
+                }
+                if (ended != null) results.add(ended.result());
+                ended = cur;
+                cur = ahead;
+                ahead = null;
+                if (cur == null) break;
+                if (!cur.begun) cur.begin();
+                if (made < n) {
                     ahead = new Run(spec, f, leaf, errorCase, h.ymm());
+                    ahead.engine = ended.engine; // free once the ended run's call is over (its checks do not use it)
+                    made++;
                     h.send(ahead.command);
                 }
-                cur.begin();
             }
+            if (ended != null) results.add(ended.result());
+        } catch (NotSupportedException e) {
+            throw new IOException("a fixture is not supported by the reference engine: " + e.getMessage(), e);
         }
         return results;
     }
@@ -146,6 +171,9 @@ public final class CallerChecker {
         final long[] xin = new long[32];
         final long[] yin; // YMM0..15 bits 255:128 (low, high), null without AVX
         final String command;
+        TdxModule engine = CallerChecker.this.engine;
+        boolean begun;
+        NativeHarness.Reply done; // the return, checked in result()
         final Map<String, Long> expect = new LinkedHashMap<>();
         final Map<String, String> expectWhy = new LinkedHashMap<>();
         final Map<Integer, Integer> bufferOfArg = new LinkedHashMap<>(); // arg index -> register index
@@ -171,6 +199,7 @@ public final class CallerChecker {
 
         /** Puts the reference engine in this case's starting state (reset, fixtures, the hostile host). */
         void begin() {
+            begun = true;
             engine.reset();
             for (Fixture fx : f.fixtures()) engine.fixture(fx.name(), fx.params());
             if (vmcall && !errorCase) {
@@ -263,7 +292,7 @@ public final class CallerChecker {
                     return false;
                 }
                 case DONE:
-                    if (notSupported == null) checkAfter(m);
+                    done = m;
                     return true;
                 case FAULT: {
                     var j = m.json;
@@ -282,6 +311,10 @@ public final class CallerChecker {
         }
 
         CallerResult result() {
+            if (done != null && notSupported == null) {
+                checkAfter(done);
+                done = null;
+            }
             if (notSupported != null) {
                 return new CallerResult(f.symbol(), f.issues(), caseName, Status.NOT_SUPPORTED, List.of(notSupported), traps);
             }
@@ -472,7 +505,8 @@ public final class CallerChecker {
         }
 
         String statusName(long status) {
-            return catalogue.decodeStatus(status).map(c -> " (" + c.name() + ")").orElse("");
+            // memoized: decoding walks every status code of the catalogue, and it runs after every call
+            return statusNames.computeIfAbsent(status, st -> catalogue.decodeStatus(st).map(c -> " (" + c.name() + ")").orElse(""));
         }
     }
 }

@@ -37,7 +37,18 @@ public final class NativeHarness implements AutoCloseable {
     private volatile boolean timedOut;
     private final Thread watchdog;
     private final boolean ymm;
-    private final StringBuilder answer = new StringBuilder(1600);
+    private final char[] answer = new char[2 + 17 * (16 + 1 + 32 + 32)];
+    private int alen;
+    /**
+     * The most each side polls for the other's reply before it blocks (system property leafspec.harness.spinUs; default
+     * 30 µs with 2 or more CPUs, else 0): a reply within it costs no sleep and wake-up, which is most of a pipe round
+     * trip. The budget adapts on both sides: doubled after a reply that came while polling, halved after one that did
+     * not, so on a machine too busy for polling to pay it fades out.
+     */
+    static final long SPIN_US = Long.getLong("leafspec.harness.spinUs", Runtime.getRuntime().availableProcessors() > 1 ? 30 : 0);
+    private final long spinMaxNs;
+    private long spinNs;
+    private int spinWaits;
 
     /** A reply of the harness: a fixed-layout record (TRAP, DONE) or a JSON line (the rest, in {@link #json}). */
     public static final class Reply {
@@ -113,6 +124,8 @@ public final class NativeHarness implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(harness.toString(), library.toAbsolutePath().toString());
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         if ("off".equals(System.getProperty("leafspec.harness.ymm"))) pb.environment().put("LEAFSPEC_HARNESS_NO_YMM", "1");
+        spinNs = spinMaxNs = SPIN_US * 1000L;
+        pb.environment().put("LEAFSPEC_HARNESS_SPIN_US", Long.toString(SPIN_US));
         process = pb.start();
         in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16);
         out = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
@@ -164,14 +177,22 @@ public final class NativeHarness implements AutoCloseable {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private void word(long v) {
-        answer.append(' ');
-        for (int i = 60; i >= 0; i -= 4) answer.append(HEX[(int) (v >>> i) & 15]);
+        char[] a = answer;
+        int p = alen;
+        a[p++] = ' ';
+        for (int i = 60; i >= 0; i -= 4) a[p++] = HEX[(int) (v >>> i) & 15];
+        alen = p;
+    }
+
+    /** Writes what was sent so far to the harness now (it is otherwise written when the next reply is awaited). */
+    public void flush() throws IOException {
+        out.flush();
     }
 
     /** Answers a trap: {@code A <16 GPRs> <RFLAGS> <32 XMM halves> [<32 YMMH halves>]}. */
     public void sendAnswer(RegisterFile rf, long[] ymmh) throws IOException {
-        answer.setLength(0);
-        answer.append('A');
+        alen = 0;
+        answer[alen++] = 'A';
         for (int i = 0; i < 16; i++) word(rf.gpr(i));
         word(rf.rflags());
         for (int n = 0; n < RegisterFile.XMM_COUNT; n++) {
@@ -179,8 +200,8 @@ public final class NativeHarness implements AutoCloseable {
             word(rf.xmmHigh(n));
         }
         if (ymm && ymmh != null) for (long v : ymmh) word(v);
-        answer.append('\n');
-        out.append(answer);
+        answer[alen++] = '\n';
+        out.write(answer, 0, alen);
     }
 
     /** @return the next reply */
@@ -268,7 +289,16 @@ public final class NativeHarness implements AutoCloseable {
     }
 
     private String readLine() throws IOException {
-        if (!in.ready()) out.flush(); // nothing to read yet: hand over what was sent, then wait
+        if (!in.ready()) {
+            out.flush(); // nothing to read yet: hand over what was sent, then wait (polling first, see SPIN_US)
+            long budget = spinNs < 1000 && spinMaxNs > 0 && (++spinWaits & 63) == 0 ? 1000 : spinNs;
+            if (budget > 0) {
+                long end = System.nanoTime() + budget;
+                boolean got;
+                while (!(got = in.ready()) && System.nanoTime() < end) Thread.onSpinWait();
+                spinNs = got ? Math.min(spinMaxNs, 2 * spinNs + 1000) : spinNs / 2;
+            }
+        }
         deadline = System.currentTimeMillis() + timeoutMs;
         String line;
         try {

@@ -148,4 +148,28 @@ class ExampleCallersTest {
             System.clearProperty("leafspec.harness.ymm");
         }
     }
+
+    @Test
+    void pipelinedRunsGiveTheResultsOfSingleRuns() throws Exception {
+        assumeTrue(NativeHarness.unavailableReason(HOME).isEmpty(), () -> NativeHarness.unavailableReason(HOME).get());
+        Path bin = NativeHarness.locate(HOME).orElseThrow();
+        for (String variant : List.of("ok", "r11-not-cleared", "r10-unchecked", "vzeroupper", "leaf-in-rcx")) {
+            CallerChecker checker = new CallerChecker(catalogue, HOME, 10_000);
+            try (NativeHarness h = new NativeHarness(bin, HOME.resolve("native/target/callers/libguest-" + variant + ".so"), 10_000)) {
+                for (CallerSpec.Function f : spec.functions()) {
+                    for (boolean err : new boolean[] {false, true}) {
+                        CallerResult single = checker.runCase(h, spec, f, err);
+                        List<CallerResult> piped = checker.runPipelined(h, spec, f, err, 5);
+                        assertThat(piped).as(variant + " " + f.symbol()).hasSize(5).allSatisfy(r -> {
+                            assertThat(r.status()).isEqualTo(single.status());
+                            assertThat(r.messages()).isEqualTo(single.messages());
+                            assertThat(r.traps()).isEqualTo(single.traps()).isEqualTo(1);
+                        });
+                        // and the harness is in step afterwards: a single run still gives the same result
+                        assertThat(checker.runCase(h, spec, f, err).messages()).isEqualTo(single.messages());
+                    }
+                }
+            }
+        }
+    }
 }
