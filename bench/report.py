@@ -51,6 +51,23 @@ BENCHES = {
         baseline_row=True),
     "AdapterBench.echoCall": dict(
         label="baseline: the same synchronous round trip to the bare echo", baseline_row=True),
+    "CallerTrapBench.pipelinedAllFunctions": dict(
+        label="trapped calls end to end (issue 5): every function of examples/callers/guest in libguest-ok.so run natively, "
+              "TDCALL → SIGILL → reference engine → answer → resume → return, every caller rule checked, each call PASS; "
+              "pipelined (the next call's command goes with the answer to the current trap); calls/s",
+        baselines=["CallerTrapBench.trapOnly"],
+        target=(">=", 2e4, "≥ 20 k calls/s")),
+    "CallerTrapBench.pipelinedTdvmcall": dict(
+        label="the same for ex_tdvmcall only (TDG.VP.VMCALL&lt;Instruction.CPUID&gt;: hostile host, bitmap and leak checks), "
+              "pipelined; calls/s",
+        baselines=["CallerTrapBench.trapOnly"],
+        target=(">=", 2e4, "≥ 20 k calls/s")),
+    "CallerTrapBench.synchronousTdvmcall": dict(
+        label="ex_tdvmcall one call at a time (command, trap, answer, return: two pipe round trips); calls/s",
+        baselines=["CallerTrapBench.trapOnly"]),
+    "CallerTrapBench.trapOnly": dict(
+        label="baseline: TDCALL trapped and skipped in the harness (SIGILL delivery and sigreturn, no engine, no pipe); traps/s",
+        baseline_row=True),
     "SpecLoadBench.loadCatalogue": dict(
         label="SpecLoader.loadCatalogue(../leaf-specs), warm JVM",
         baselines=["SpecLoadBench.baselineReadFiles"],
