@@ -254,23 +254,23 @@ static void out_at(uint64_t rip) { /* "sym+0x12" for an address, via dladdr */
 static char *ibuf;
 static size_t icap, ilen, ipos;
 
-/* Polling stdin before blocking in read(): a reply that comes while polling costs no sleep and wake-up on either side.
- * LEAFSPEC_HARNESS_SPIN_US is the most it polls (default 0 = block at once). The budget adapts: it doubles after a
- * reply that came while polling and halves after one that did not, so on a busy machine polling fades out (a wait
- * with no budget left still polls 1 µs every 64th time, to notice when the machine is quiet again). */
+/* Polling stdin before blocking in read(): a reply that comes while polling costs no sleep and wake-up on either side
+ * (on this kind of VM a wake-up is tens of µs, more than the rest of a call). LEAFSPEC_HARNESS_SPIN_US is the most
+ * it polls (default 0 = block at once). The budget adapts: back to the maximum after a reply that came while polling,
+ * halved after one that did not; every 16th wait polls the full maximum again, so polling comes back when the machine
+ * gets quiet and costs little while it is busy. */
 static long spin_max_ns, spin_ns;
 static unsigned spin_waits;
 static void spin_for_input(void) {
     if (spin_max_ns <= 0) return;
-    long budget = spin_ns;
-    if (budget < 1000 && (++spin_waits & 63) == 0) budget = 1000;
+    long budget = (++spin_waits & 15) == 0 ? spin_max_ns : spin_ns;
     if (budget <= 0) return;
     struct timespec a, b;
     clock_gettime(CLOCK_MONOTONIC, &a);
     for (int k = 0;; k++) {
         int n = 0;
         if (ioctl(0, FIONREAD, &n) == 0 && n > 0) {
-            spin_ns = spin_ns * 2 + 1000 > spin_max_ns ? spin_max_ns : spin_ns * 2 + 1000;
+            spin_ns = spin_max_ns;
             return;
         }
         __builtin_ia32_pause();

@@ -121,19 +121,24 @@ public final class CallerChecker {
             h.send(ahead.command);
         }
         Run ended = null; // a run whose call has ended, its result not taken yet
+        Run prepared = null; // the run after ahead: built while the harness runs, its command sent when ahead starts
         try {
             cur.begin();
             while (cur != null) {
                 NativeHarness.Reply m = h.next();
                 if (!cur.handle(m, h)) {
                     if (m.kind == NativeHarness.Reply.Kind.TRAP) {
-                        // answered: the harness resumes; meanwhile finish the last run and set up the next one
+                        // answered: the harness resumes; meanwhile finish the last run and set up the next ones
                         h.flush();
                         if (ended != null) {
                             results.add(ended.result());
                             ended = null;
                         }
                         if (ahead != null && !ahead.begun) ahead.begin();
+                        if (prepared == null && made < n) {
+                            prepared = new Run(spec, f, leaf, errorCase, h.ymm());
+                            made++;
+                        }
                     }
                     continue;
                 }
@@ -143,10 +148,14 @@ public final class CallerChecker {
                 ahead = null;
                 if (cur == null) break;
                 if (!cur.begun) cur.begin();
-                if (made < n) {
-                    ahead = new Run(spec, f, leaf, errorCase, h.ymm());
-                    ahead.engine = ended.engine; // free once the ended run's call is over (its checks do not use it)
+                if (prepared == null && made < n) {
+                    prepared = new Run(spec, f, leaf, errorCase, h.ymm());
                     made++;
+                }
+                if (prepared != null) {
+                    ahead = prepared;
+                    prepared = null;
+                    ahead.engine = ended.engine; // free once the ended run's call is over (its checks do not use it)
                     h.send(ahead.command);
                 }
             }

@@ -41,11 +41,12 @@ public final class NativeHarness implements AutoCloseable {
     private int alen;
     /**
      * The most each side polls for the other's reply before it blocks (system property leafspec.harness.spinUs; default
-     * 30 µs with 2 or more CPUs, else 0): a reply within it costs no sleep and wake-up, which is most of a pipe round
-     * trip. The budget adapts on both sides: doubled after a reply that came while polling, halved after one that did
-     * not, so on a machine too busy for polling to pay it fades out.
+     * 100 µs with 2 or more CPUs, else 0): a reply within it costs no sleep and wake-up, which is most of a pipe round
+     * trip (tens of µs on a VM). The budget adapts on both sides: back to the maximum after a reply that came while
+     * polling, halved after one that did not, with every 16th wait polling the maximum again; so on a machine too
+     * busy for polling to pay it costs little, and it comes back when the machine is quiet.
      */
-    static final long SPIN_US = Long.getLong("leafspec.harness.spinUs", Runtime.getRuntime().availableProcessors() > 1 ? 30 : 0);
+    static final long SPIN_US = Long.getLong("leafspec.harness.spinUs", Runtime.getRuntime().availableProcessors() > 1 ? 100 : 0);
     private final long spinMaxNs;
     private long spinNs;
     private int spinWaits;
@@ -291,12 +292,12 @@ public final class NativeHarness implements AutoCloseable {
     private String readLine() throws IOException {
         if (!in.ready()) {
             out.flush(); // nothing to read yet: hand over what was sent, then wait (polling first, see SPIN_US)
-            long budget = spinNs < 1000 && spinMaxNs > 0 && (++spinWaits & 63) == 0 ? 1000 : spinNs;
+            long budget = (++spinWaits & 15) == 0 ? spinMaxNs : spinNs;
             if (budget > 0) {
                 long end = System.nanoTime() + budget;
                 boolean got;
                 while (!(got = in.ready()) && System.nanoTime() < end) Thread.onSpinWait();
-                spinNs = got ? Math.min(spinMaxNs, 2 * spinNs + 1000) : spinNs / 2;
+                spinNs = got ? spinMaxNs : spinNs / 2;
             }
         }
         deadline = System.currentTimeMillis() + timeoutMs;
