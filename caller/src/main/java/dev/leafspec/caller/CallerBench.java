@@ -47,7 +47,7 @@ public final class CallerBench {
             // warm-up: the JIT compiles the checker and the engine paths
             for (CallerSpec.Function f : spec.functions()) {
                 if (only != null && !f.symbol().equals(only)) continue;
-                checker.runPipelined(h, spec, f, false, 3000);
+                checker.runPipelined(h, spec, f, false, Math.max(3000, n));
                 for (int i = 0; i < 500; i++) checker.runCase(h, spec, f, false);
             }
             double trapOnly = trapOnly(h, n);
