@@ -329,8 +329,8 @@ public final class CallerChecker {
             }
             List<String> notes = List.of();
             if (yin == null && java.util.stream.IntStream.range(0, 16).anyMatch(f.convention()::preservesXmm)) {
-                notes = List.of(f.symbol() + " [" + caseName + "]: YMM0..YMM15: upper halves (bits 255:128) NOT CHECKED: the harness has "
-                        + "no AVX state on this CPU/OS, so only XMM0..15 were checked [CALLER-YMM]");
+                notes = List.of(f.symbol() + " [" + caseName + "]: YMM0..YMM15: upper halves (bits 255:128) NOT CHECKED: the harness carries "
+                        + "no YMM state here (no AVX on this CPU/OS, or -Dleafspec.harness.ymm=off), so only XMM0..15 were checked [CALLER-YMM]");
             }
             return new CallerResult(f.symbol(), f.issues(), caseName, fails.isEmpty() ? Status.PASS : Status.FAIL, fails, traps, notes);
         }

@@ -142,7 +142,8 @@ class ExampleCallersTest {
             assertThat(res).filteredOn(r -> r.function().equals("ex_inb") || r.function().equals("ex_outb")).hasSize(4)
                     .allSatisfy(r -> assertThat(r.notes()).singleElement().asString().matches(
                             "ex_(inb|outb) \\[(normal|module-error)\\]: YMM0\\.\\.YMM15: upper halves \\(bits 255:128\\) NOT CHECKED: "
-                                    + "the harness has no AVX state on this CPU/OS, so only XMM0\\.\\.15 were checked \\[CALLER-YMM\\]"));
+                                    + "the harness carries no YMM state here \\(no AVX on this CPU/OS, or -Dleafspec\\.harness\\.ymm=off\\), "
+                                    + "so only XMM0\\.\\.15 were checked \\[CALLER-YMM\\]"));
             assertThat(res).filteredOn(r -> r.function().startsWith("ex_tdcall")).allSatisfy(r -> assertThat(r.notes()).isEmpty());
         } finally {
             System.clearProperty("leafspec.harness.ymm");
