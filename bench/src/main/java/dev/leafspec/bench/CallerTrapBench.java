@@ -64,7 +64,14 @@ public class CallerTrapBench {
         tdvmcall = spec.functions().stream().filter(f -> f.symbol().equals("ex_tdvmcall")).findFirst().orElseThrow();
         checker = new CallerChecker(cat, root, 10_000);
         harness = new NativeHarness(NativeHarness.locate(root).orElseThrow(), root.resolve("native/target/callers/libguest-ok.so"), 10_000);
+        // JIT warm-up of the checker, the engine and the harness protocol beyond JMH's short warm-up iterations (the
+        // engine is a lot of code for C2 on 2 CPUs); every call is checked here too
+        for (CallerSpec.Function f : spec.functions()) checked(checker.runPipelined(harness, spec, f, false, WARMUP_CALLS));
+        for (int i = 0; i < WARMUP_CALLS / 4; i++) checked(List.of(checker.runCase(harness, spec, tdvmcall, false)));
     }
+
+    /** Calls of each function made by the trial set-up before JMH's own warm-up iterations. */
+    static final int WARMUP_CALLS = 8000;
 
     @TearDown(Level.Trial)
     public void tearDown() {
