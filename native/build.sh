@@ -21,7 +21,7 @@ ex=../examples/callers/guest
 for v in ok:"" clobber-rbx:-DFAULT_CLOBBER_RBX rbp-in-bitmap:-DFAULT_RBP_IN_BITMAP r10-unchecked:-DFAULT_R10_UNCHECKED \
          r11-not-cleared:-DFAULT_R11_NOT_CLEARED leaf-in-rcx:-DFAULT_LEAF_IN_RCX xmm-clobber:-DFAULT_XMM_CLOBBER \
          in-not-zero-extended:-DFAULT_IN_NOT_ZERO_EXT retry-ignored:-DFAULT_RETRY_IGNORED \
-         retry-from-start:-DFAULT_RETRY_FROM_START; do
+         retry-from-start:-DFAULT_RETRY_FROM_START vzeroupper:-DFAULT_VZEROUPPER; do
   name=${v%%:*}; def=${v#*:}
   "$CC" -O2 -Wall -Wextra -shared -fPIC $def -o "$out/callers/libguest-$name.so" "$ex/tdx_guest_asm.S" "$ex/tdx_guest.c"
 done

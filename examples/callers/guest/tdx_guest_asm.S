@@ -8,6 +8,8 @@
  *   -DFAULT_LEAF_IN_RCX       ex_tdcall puts the leaf number in RCX instead of RAX
  *   -DFAULT_XMM_CLOBBER       ex_inb uses XMM1 as scratch (its convention preserves every XMM register)
  *   -DFAULT_IN_NOT_ZERO_EXT   ex_inb returns all of R11 instead of the byte read, zero-extended
+ *   -DFAULT_VZEROUPPER        ex_outb ends with VZEROUPPER (as compiled AVX code does), which zeroes the upper halves
+ *                             of YMM0..15 that its all-preserving convention keeps
  *
  * struct ex_module_args { u64 rcx, rdx, r8, r9, r10, r11, r12, r13, r14, r15; }  (offsets 0..72)
  */
@@ -220,6 +222,9 @@ ex_outb:
     jnz 1f                      /* module error: returned as is */
     mov %r10, %rax              /* the host's status */
 1:
+#ifdef FAULT_VZEROUPPER
+    vzeroupper                  /* planted fault: YMM0..15 bits 255:128 zeroed, the convention preserves them */
+#endif
     pop %r15
     pop %r14
     pop %r13

@@ -8,17 +8,26 @@ import java.util.List;
  *
  * @param messages for FAIL, each {@code function [case]: REGISTER: what is wrong [RULE-ID]}; for NOT_SUPPORTED the reason
  * @param traps    how many TDCALL/SEAMCALL the function executed
+ * @param notes    checks that could not be made here, whatever the status (e.g. no YMM state without AVX)
  */
-public record CallerResult(String function, String issues, String caseName, Status status, List<String> messages, int traps) {
+public record CallerResult(String function, String issues, String caseName, Status status, List<String> messages, int traps,
+                           List<String> notes) {
     public enum Status { PASS, FAIL, NOT_SUPPORTED }
 
     public CallerResult {
         messages = List.copyOf(messages);
+        notes = List.copyOf(notes);
+    }
+
+    public CallerResult(String function, String issues, String caseName, Status status, List<String> messages, int traps) {
+        this(function, issues, caseName, status, messages, traps, List.of());
     }
 
     @Override
     public String toString() {
-        String head = String.format("%-13s %s [%s] (%s)", status, function, caseName, issues);
-        return messages.isEmpty() ? head : head + "\n    " + String.join("\n    ", messages);
+        StringBuilder sb = new StringBuilder(String.format("%-13s %s [%s] (%s)", status, function, caseName, issues));
+        for (String m : messages) sb.append("\n    ").append(m);
+        for (String n : notes) sb.append("\n    note: ").append(n);
+        return sb.toString();
     }
 }

@@ -167,4 +167,71 @@ class ExampleCallersTest {
                 "ex_map_gpa [normal]: RIP: issued more than 12 TDCALL calls of TDG.VP.VMCALL<MapGPA> without finishing: a RETRY loop "
                         + "must make progress and end (bounded at max-calls = 12); the run was abandoned [CALLER-RETRY]");
     }
+
+    static boolean harnessHasYmm() throws Exception {
+        Path bin = NativeHarness.locate(HOME).orElseThrow();
+        try (NativeHarness h = new NativeHarness(bin, HOME.resolve("native/target/callers/libguest-ok.so"), 10_000)) {
+            return h.ymm();
+        }
+    }
+
+    @Test
+    void vzeroupperClobbersYmmUpperHalves() throws Exception {
+        assumeTrue(NativeHarness.unavailableReason(HOME).isEmpty(), () -> NativeHarness.unavailableReason(HOME).get());
+        assumeTrue(harnessHasYmm(), "this CPU/OS has no AVX state: the YMM upper halves cannot be carried");
+        List<CallerResult> res = run("vzeroupper");
+        assertThat(failures(res)).contains(
+                "ex_outb [normal]: YMM0: upper half (bits 255:128) not preserved (the custom convention preserves every register "
+                        + "except [RAX]): 0x5eedc0de000003005eedc0de00000200 before the call, 0x00000000000000000000000000000000 "
+                        + "after return [CALLER-YMM]",
+                "ex_outb [module-error]: YMM15: upper half (bits 255:128) not preserved (the custom convention preserves every "
+                        + "register except [RAX]): 0x5eedc0de0000030f5eedc0de0000020f before the call, "
+                        + "0x00000000000000000000000000000000 after return [CALLER-YMM]");
+        // VZEROUPPER zeroes all sixteen upper halves and nothing else: 16 failures in each case, no CALLER-XMM
+        assertThat(failures(res)).hasSize(32).allSatisfy(m -> assertThat(m).startsWith("ex_outb [").endsWith("[CALLER-YMM]"));
+        assertThat(res).filteredOn(r -> !r.function().equals("ex_outb")).allSatisfy(r -> assertThat(r.status()).isEqualTo(Status.PASS));
+        // the correct build carries the same YMM values through the trap and back
+        assertThat(run("ok")).allSatisfy(r -> assertThat(r.notes()).isEmpty());
+    }
+
+    @Test
+    void withoutAvxStateTheYmmChecksSaySo() {
+        System.setProperty("leafspec.harness.ymm", "off");
+        try {
+            List<CallerResult> res = run("vzeroupper");
+            // the custom-convention functions pass on XMM alone, but every one of their results says YMM was not checked
+            assertThat(res).filteredOn(r -> r.function().equals("ex_inb") || r.function().equals("ex_outb")).hasSize(4)
+                    .allSatisfy(r -> assertThat(r.notes()).singleElement().asString().matches(
+                            "ex_(inb|outb) \\[(normal|module-error)\\]: YMM0\\.\\.YMM15: upper halves \\(bits 255:128\\) NOT CHECKED: "
+                                    + "the harness carries no YMM state here \\(no AVX on this CPU/OS, or -Dleafspec\\.harness\\.ymm=off\\), "
+                                    + "so only XMM0\\.\\.15 were checked \\[CALLER-YMM\\]"));
+            assertThat(res).filteredOn(r -> r.function().startsWith("ex_tdcall")).allSatisfy(r -> assertThat(r.notes()).isEmpty());
+        } finally {
+            System.clearProperty("leafspec.harness.ymm");
+        }
+    }
+
+    @Test
+    void pipelinedRunsGiveTheResultsOfSingleRuns() throws Exception {
+        assumeTrue(NativeHarness.unavailableReason(HOME).isEmpty(), () -> NativeHarness.unavailableReason(HOME).get());
+        Path bin = NativeHarness.locate(HOME).orElseThrow();
+        for (String variant : List.of("ok", "r11-not-cleared", "r10-unchecked", "vzeroupper", "leaf-in-rcx")) {
+            CallerChecker checker = new CallerChecker(catalogue, HOME, 10_000);
+            try (NativeHarness h = new NativeHarness(bin, HOME.resolve("native/target/callers/libguest-" + variant + ".so"), 10_000)) {
+                for (CallerSpec.Function f : spec.functions()) {
+                    for (boolean err : new boolean[] {false, true}) {
+                        CallerResult single = checker.runCase(h, spec, f, err);
+                        List<CallerResult> piped = checker.runPipelined(h, spec, f, err, 5);
+                        assertThat(piped).as(variant + " " + f.symbol()).hasSize(5).allSatisfy(r -> {
+                            assertThat(r.status()).isEqualTo(single.status());
+                            assertThat(r.messages()).isEqualTo(single.messages());
+                            assertThat(r.traps()).isEqualTo(single.traps()).isPositive();
+                        });
+                        // and the harness is in step afterwards: a single run still gives the same result
+                        assertThat(checker.runCase(h, spec, f, err).messages()).isEqualTo(single.messages());
+                    }
+                }
+            }
+        }
+    }
 }

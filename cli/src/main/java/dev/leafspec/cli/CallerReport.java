@@ -109,6 +109,7 @@ final class CallerReport {
             row.put("message", message);
             row.put("waiver", active == null ? null : active.scope());
             row.put("traps", r.traps());
+            if (!r.notes().isEmpty()) row.put("notes", r.notes()); // checks that could not be made here (no AVX: YMM)
             row.put("repro", v.bad() ? repro : null);
             rows.add(row);
         }

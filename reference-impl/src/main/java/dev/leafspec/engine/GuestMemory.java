@@ -55,14 +55,22 @@ final class GuestMemory {
         return 1L << (12 + 9 * level);
     }
 
+    /** The keys of the default private memory (1 MB..2 MB in 4 KB pages); reset copies them in linear time. */
+    private static final NavigableMap<Long, Leaf> DEFAULT_PAGES = new TreeMap<>();
+
+    static {
+        for (long gpa = 0x100000L; gpa < 0x200000L; gpa += 0x1000L) DEFAULT_PAGES.put(gpa, null);
+    }
+
     void reset(int gpaw) {
         this.gpaw = gpaw;
         leaves.clear();
         privatePages.clear();
         sharedPages.clear();
-        for (long gpa = 0x100000L; gpa < 0x200000L; gpa += 0x1000L) {
-            leaves.put(gpa, new Leaf(gpa, 0, MAPPED));
-        }
+        // the 1 MB..2 MB range, 4 KB pages, MAPPED: putAll of a sorted map into an empty TreeMap builds the tree in
+        // one pass (no per-key rebalancing); each page then gets its own fresh, mutable Leaf
+        leaves.putAll(DEFAULT_PAGES);
+        for (Map.Entry<Long, Leaf> e : leaves.entrySet()) e.setValue(new Leaf(e.getKey(), 0, MAPPED));
     }
 
     /** No private pages at all (the guest-side view of a host-built TD before its SEPT is mirrored in). */
