@@ -79,6 +79,11 @@ final class CallerCommand implements Callable<Integer> {
             for (SpecError err : read.errors()) System.err.println(err);
             return LeafSpecCli.HARNESS_ERROR;
         }
+        String roleProblem = roleProblem(profileName, read.spec(), cat);
+        if (roleProblem != null) {
+            System.err.println("leafspec certify: " + roleProblem);
+            return LeafSpecCli.HARNESS_ERROR;
+        }
         Waivers waivers = Waivers.none();
         if (waiversFile != null) {
             if (out == null) {
@@ -135,6 +140,32 @@ final class CallerCommand implements Callable<Integer> {
         }
         if (fail > 0) return LeafSpecCli.FAILED;
         return pass == 0 ? LeafSpecCli.NOTHING_RAN : LeafSpecCli.OK;
+    }
+
+    /**
+     * A caller profile certifies wrappers of one side: caller-guest needs functions issuing TDCALL leaves (TDG.*, the
+     * TDG.VP.VMCALL sub-functions), caller-host functions issuing SEAMCALL leaves (TDH.*).
+     *
+     * @return why the caller spec does not fit the profile, or null (also for plain {@code leafspec caller})
+     */
+    static String roleProblem(String profileName, dev.leafspec.caller.CallerSpec spec, Catalogue cat) {
+        dev.leafspec.api.Instruction wanted = switch (profileName) {
+            case "caller-guest" -> dev.leafspec.api.Instruction.TDCALL;
+            case "caller-host" -> dev.leafspec.api.Instruction.SEAMCALL;
+            default -> null;
+        };
+        if (wanted == null) return null;
+        List<String> wrong = new java.util.ArrayList<>();
+        for (var f : spec.functions()) {
+            var leaf = cat.leaf(f.issues());
+            if (leaf.isEmpty() || leaf.get().instruction() != wanted) {
+                wrong.add(f.symbol() + " issues " + f.issues() + (leaf.isEmpty() ? "" : " (" + leaf.get().instruction() + ")"));
+            }
+        }
+        if (spec.functions().isEmpty()) return "profile " + profileName + " needs a caller spec with functions issuing " + wanted + " leaves";
+        if (wrong.isEmpty()) return null;
+        return "profile " + profileName + " certifies " + wanted + " wrappers, but the caller spec " + spec.name() + " has "
+                + String.join(", ", wrong) + " (use --profile " + (wanted == dev.leafspec.api.Instruction.TDCALL ? "caller-host" : "caller-guest") + ")";
     }
 
     /**

@@ -69,8 +69,19 @@ final class CertifyCommand extends RunCommand {
     /** Caller profiles: the caller spec says which leaves are required, so these need no file under profiles/. */
     static final java.util.Set<String> CALLER_PROFILES = java.util.Set.of("caller-guest", "caller-host");
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec commandSpec;
+
     @Override
     public Integer call() throws Exception {
+        if (CALLER_PROFILES.contains(profileName)) {
+            String conflict = callerConflict();
+            if (conflict != null) {
+                System.err.println(name() + ": profile " + profileName + " certifies caller wrappers (--caller LIB.so --caller-spec CALLER.yaml): "
+                        + conflict + " does not apply to it");
+                return LeafSpecCli.HARNESS_ERROR;
+            }
+        }
         if (caller == null && callerSpec == null) {
             if (!CALLER_PROFILES.contains(profileName)) return super.call();
             Path[] named;
@@ -112,6 +123,17 @@ final class CertifyCommand extends RunCommand {
         return c.call();
     }
     private Waivers waivers = Waivers.none();
+
+    /** @return the options given that a caller profile cannot honour (an implementation, FEATURE paths), or null */
+    private String callerConflict() {
+        List<String> given = new ArrayList<>();
+        var parse = commandSpec == null ? null : commandSpec.commandLine().getParseResult();
+        for (String o : new String[] {"--impl", "--impl-path", "--module-version", "--tags", "--contract", "--seed"}) {
+            if (parse != null && parse.hasMatchedOption(o)) given.add(o);
+        }
+        if (!paths.isEmpty()) given.add("FEATURE paths");
+        return given.isEmpty() ? null : String.join(", ", given);
+    }
 
     /**
      * Reads the caller a caller profile names: {@code profiles/caller-guest.yaml} holds {@code caller: { library: ...,

@@ -177,4 +177,28 @@ class CallerCommandTest {
         assertThat(rep.path("profile").path("callerSpec").asText()).endsWith("examples/callers/host/host-helpers.caller.yaml");
         assertThat(rep.path("verdict").asText()).isEqualTo("CONFORMANT");
     }
+
+    @Test
+    void aCallerProfileRefusesAnImplementationItWouldIgnore(@TempDir Path dir) {
+        LeafSpecCliTest.Result r = run("certify", "--profile", "caller-guest", "--impl", "cmd:python3 examples/python/adapter.py",
+                "--out", dir.resolve("cert").toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("caller-guest").contains("--impl does not apply");
+        assertThat(dir.resolve("cert/conformance-report.json")).doesNotExist();
+    }
+
+    @Test
+    void aCallerProfileRefusesACallerSpecOfTheOtherRole(@TempDir Path dir) throws Exception {
+        Path anyLib = Files.writeString(dir.resolve("lib.so"), "not loaded: the role is checked first");
+        LeafSpecCliTest.Result r = run("certify", "--profile", "caller-host", "--caller", anyLib.toString(),
+                "--caller-spec", HOME.resolve("examples/callers/guest/guest-helpers.caller.yaml").toString(), "--out", dir.resolve("cert").toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("caller-host certifies SEAMCALL wrappers").contains("ex_tdcall issues TDG.VP.INFO (TDCALL)");
+        assertThat(dir.resolve("cert/conformance-report.json")).doesNotExist();
+
+        LeafSpecCliTest.Result g = run("certify", "--profile", "caller-guest", "--caller", anyLib.toString(),
+                "--caller-spec", HOME.resolve("examples/callers/host/host-helpers.caller.yaml").toString(), "--out", dir.resolve("cert2").toString());
+        assertThat(g.exit()).as(g.out() + g.err()).isEqualTo(2);
+        assertThat(g.err()).contains("caller-guest certifies TDCALL wrappers").contains("(SEAMCALL)");
+    }
 }
