@@ -84,6 +84,14 @@ final class CallerCommand implements Callable<Integer> {
             System.err.println("leafspec certify: " + roleProblem);
             return LeafSpecCli.HARNESS_ERROR;
         }
+        if (out != null) {
+            try {
+                ReportFolder.create(out, out.toAbsolutePath().normalize());
+            } catch (java.io.IOException e) {
+                System.err.println("leafspec caller: cannot use the report folder " + out + ": " + e.getMessage());
+                return LeafSpecCli.HARNESS_ERROR;
+            }
+        }
         Waivers waivers = Waivers.none();
         if (waiversFile != null) {
             if (out == null) {

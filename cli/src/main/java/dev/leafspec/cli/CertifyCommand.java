@@ -355,6 +355,7 @@ final class CertifyCommand extends RunCommand {
         hashes.put("generatedFeaturesSha256", TreeHash.of(outDir.resolve("generated-features"), ".feature"));
         hashes.put("profileSha256", TreeHash.ofFile(outDir.resolve("profile.yaml")));
         hashes.put("waiversSha256", waiversFile == null ? null : TreeHash.ofFile(outDir.resolve("waivers.yaml")));
+        hashes.put("evidence", Evidence.hashes(outDir));
         return hashes;
     }
 

@@ -95,6 +95,7 @@ final class VerifyCommand implements Callable<Integer> {
                     problems.add("profiles/" + current.getFileName() + " differs from the profile the certification used (profile.yaml)");
                 }
             }
+            Evidence.check(dir, hashes.path("evidence"), problems);
             if (!hashes.path("waiversSha256").isNull() && !hashes.path("waiversSha256").isMissingNode()) {
                 Path wf = dir.resolve("waivers.yaml");
                 if (!Files.isRegularFile(wf)) problems.add("waivers.yaml (the waivers used) is missing");
@@ -106,6 +107,7 @@ final class VerifyCommand implements Callable<Integer> {
             problems.add("cannot hash: " + e.getMessage());
         }
 
+        if (scenariosRan) Evidence.crossCheck(dir, r.path("scenarios"), "scenario", problems);
         List<Certification.ScenarioVerdict> verdicts = new ArrayList<>();
         try {
             for (JsonNode s : r.path("scenarios")) {
@@ -235,6 +237,8 @@ final class VerifyCommand implements Callable<Integer> {
                 if (!Files.isDirectory(fdir)) problems.add("the caller features " + fdir + " are not here (give the features folder with --features)");
                 else check(problems, "caller features", hashes.path("callerFeaturesSha256").asText(), TreeHash.of(fdir, ".feature"));
             }
+            Evidence.check(dir, hashes.path("evidence"), problems);
+            if (ranFeatures) Evidence.crossCheck(dir, r.path("features"), "caller scenario", problems);
             if (hashes.hasNonNull("waiversSha256")) {
                 Path wf = dir.resolve("waivers.yaml");
                 if (!Files.isRegularFile(wf)) problems.add("waivers.yaml (the waivers used) is missing");

@@ -201,4 +201,24 @@ class CallerCommandTest {
         assertThat(g.exit()).as(g.out() + g.err()).isEqualTo(2);
         assertThat(g.err()).contains("caller-guest certifies TDCALL wrappers").contains("(SEAMCALL)");
     }
+
+    @Test
+    void verifyCrossChecksTheCallerFeatureResultsAndTheEvidence(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("cert");
+        LeafSpecCliTest.Result r = run("certify", "--profile", "caller-guest", "--caller", lib("libguest-xmm-clobber.so").toString(),
+                "--caller-spec", HOME.resolve("examples/callers/guest/guest-helpers.caller.yaml").toString(), "--out", out.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+        JsonNode rep = report(out);
+        assertThat(rep.path("hashes").path("featuresSha256").asText()).isNotEqualTo(rep.path("hashes").path("callerSpecSha256").asText())
+                .isEqualTo(rep.path("hashes").path("callerFeaturesSha256").asText());
+        assertThat(run("verify", out.toString()).exit()).isZero();
+        com.fasterxml.jackson.databind.node.ObjectNode edited = (com.fasterxml.jackson.databind.node.ObjectNode) rep;
+        for (JsonNode f : edited.path("features")) {
+            if (f.path("result").asText().equals("FAIL")) ((com.fasterxml.jackson.databind.node.ObjectNode) f).put("result", "PASS");
+        }
+        new ObjectMapper().writeValue(out.resolve("conformance-report.json").toFile(), edited);
+        LeafSpecCliTest.Result v = run("verify", out.toString());
+        assertThat(v.exit()).as(v.out()).isEqualTo(1);
+        assertThat(v.out()).contains("caller scenario '").contains("is PASS in the report but FAIL in cucumber.json");
+    }
 }
