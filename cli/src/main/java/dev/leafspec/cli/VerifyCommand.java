@@ -165,9 +165,15 @@ final class VerifyCommand implements Callable<Integer> {
         }
         List<Certification.LeafResult> leaves = Certification.leaves(verdicts, required);
         boolean ranNothing = verdicts.isEmpty() && r.path("harnessErrors").size() > 0;
+        // a --tags filter (recorded in the effective configuration) ran part of the profile on purpose: its missing
+        // required leaves make the certificate partial (and NON_CONFORMANT), not tampered
+        String filter = r.path("configuration").path("tags").isTextual() && !r.path("configuration").path("tags").asText().isBlank()
+                ? r.path("configuration").path("tags").asText() : null;
+        List<String> notRun = new ArrayList<>();
         for (Certification.LeafResult l : leaves) {
             // a run stopped by a harness error has no scenarios at all; its verdict already says so
-            if (!ranNothing && l.required() && l.counts().isEmpty()) problems.add("required leaf " + l.leaf() + " has no scenario in the report");
+            if (l.required() && l.counts().isEmpty()) notRun.add(l.leaf());
+            if (!ranNothing && filter == null && l.required() && l.counts().isEmpty()) problems.add("required leaf " + l.leaf() + " has no scenario in the report");
         }
         Certification.Overall overall = Certification.overall(verdicts, leaves, r.path("harnessErrors").size());
         if (!overall.name().equals(r.path("verdict").asText())) {
@@ -175,8 +181,14 @@ final class VerifyCommand implements Callable<Integer> {
         }
         System.out.printf("Report: %s%nImplementation: %s %s; profile %s; verdict %s%n", file, r.path("implementation").path("name").asText(),
                 r.path("implementation").path("version").asText(), r.path("profile").path("name").asText(), r.path("verdict").asText());
+        if (filter != null) {
+            System.out.println("PARTIAL: the certification ran only the scenarios matching --tags '" + filter + "'"
+                    + (notRun.isEmpty() ? "" : "; " + notRun.size() + " required leaf(s) did not run (" + String.join(", ", notRun.subList(0, Math.min(5, notRun.size())))
+                    + (notRun.size() > 5 ? ", ..." : "") + "), so it cannot be CONFORMANT"));
+        }
         if (problems.isEmpty()) {
-            System.out.println("VERIFIED: the hashes match the files here, every required leaf has results, the counts, waivers, "
+            System.out.println("VERIFIED: the hashes match the files here, " + (filter == null ? "every required leaf has results, "
+                    : "the scenarios the tag filter selected have results, ") + "the counts, waivers, "
                     + "certificate and JUnit XML agree with the report, and the verdict follows from the results. "
                     + "(This checks consistency, not authenticity: nothing is signed.)");
             return LeafSpecCli.OK;

@@ -266,4 +266,17 @@ class CertifyCommandTest {
         assertThat(v.exit()).isEqualTo(1);
         assertThat(v.out()).contains("evidence file repro/001.sh is not recorded in the report");
     }
+
+    @Test
+    void aTagFilteredCertificationIsPartialAndStillVerifies(@TempDir Path out) throws IOException {
+        LeafSpecCliTest.Result r = run("certify", "--profile", "guest-1.5", "--tags", "@leaf:TDG.VP.INFO", "--out", out.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("NON_CONFORMANT").contains("PARTIAL: only the scenarios matching --tags '@leaf:TDG.VP.INFO' ran");
+        // TDG.VP.RD's rules have scenarios; the filter only left them out of this run
+        assertThat(report(out).path("rulesWithoutScenario").toString()).doesNotContain("\"VP.RD-1\"");
+        LeafSpecCliTest.Result v = run("verify", out.toString());
+        assertThat(v.exit()).as(v.out()).isZero();
+        assertThat(v.out()).contains("PARTIAL: the certification ran only the scenarios matching --tags '@leaf:TDG.VP.INFO'")
+                .contains("required leaf(s) did not run").contains("VERIFIED").doesNotContain("has no scenario in the report");
+    }
 }
