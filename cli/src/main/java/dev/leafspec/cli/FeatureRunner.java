@@ -43,6 +43,46 @@ final class FeatureRunner {
         }
     }
 
+    private static final java.util.regex.Pattern SELECTABLE = java.util.regex.Pattern.compile(
+            "^\\s*(Feature|Rule|Background|Scenario|Scenario Outline|Scenario Template|Example|Examples|Scenarios)\\s*:.*");
+
+    /**
+     * Checks a FILE:LINE target names something Cucumber can select there: a Feature, Rule, Scenario (Outline) or
+     * Examples line, or an example row (a table row after an Examples header).
+     *
+     * @return why the line selects nothing (Cucumber would silently run the whole file), or null
+     */
+    static String lineProblem(Target t) {
+        if (t.line() <= 0 || Files.isDirectory(t.path())) {
+            return t.line() > 0 ? t.path() + " is a folder: a :LINE selects a scenario of a .feature file" : null;
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(t.path(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return "cannot read " + t.path() + ": " + e.getMessage();
+        }
+        String where = t.path() + ":" + t.line();
+        if (t.line() > lines.size()) return where + " names no scenario: the file has " + lines.size() + " lines";
+        String text = lines.get(t.line() - 1);
+        if (SELECTABLE.matcher(text).matches() && !text.trim().startsWith("Background")) return null;
+        if (text.trim().startsWith("|")) {
+            // an example row: a table row below an Examples line, not its header
+            for (int i = t.line() - 2; i >= 0; i--) {
+                String prev = lines.get(i).trim();
+                if (prev.startsWith("|") || prev.isEmpty() || prev.startsWith("#")) continue;
+                boolean examples = prev.matches("(Examples|Scenarios)\\s*:.*");
+                if (!examples) break;
+                int header = i + 1;
+                while (header < lines.size() && !lines.get(header).trim().startsWith("|")) header++;
+                if (header != t.line() - 1) return null;
+                break;
+            }
+        }
+        return where + " names no scenario (a FILE:LINE target is the line of a Scenario, Scenario Outline, Examples or "
+                + "example row, Rule or Feature); the line is: " + text.trim();
+    }
+
     final List<ScenarioResult> results = Collections.synchronizedList(new ArrayList<>());
     final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
 

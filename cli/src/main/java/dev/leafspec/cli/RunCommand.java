@@ -121,6 +121,11 @@ class RunCommand implements Callable<Integer> {
                 System.err.println(name() + ": no such feature file or folder: " + t.path());
                 return LeafSpecCli.HARNESS_ERROR;
             }
+            String lineProblem = FeatureRunner.lineProblem(t);
+            if (lineProblem != null) {
+                System.err.println(name() + ": " + lineProblem);
+                return LeafSpecCli.HARNESS_ERROR;
+            }
             selected.add(t);
         }
         try {

@@ -296,4 +296,18 @@ class LeafSpecCliTest {
             }
         }
     }
+
+    @Test
+    void aFileLineThatNamesNoScenarioIsAUsageError(@TempDir Path dir) {
+        String feature = HOME.resolve("features/tdcall/tdg.vp.info.feature").toString();
+        Result past = run("run", feature + ":9999", "--out", dir.resolve("a").toString());
+        assertThat(past.exit()).as(past.out() + past.err()).isEqualTo(2);
+        assertThat(past.err()).contains("tdg.vp.info.feature:9999 names no scenario: the file has");
+        Result step = run("run", feature + ":7", "--out", dir.resolve("b").toString());
+        assertThat(step.exit()).as(step.out() + step.err()).isEqualTo(2);
+        assertThat(step.err()).contains("tdg.vp.info.feature:7 names no scenario").contains("the line is:");
+        Result one = run("run", feature + ":29", "--out", dir.resolve("c").toString());
+        assertThat(one.exit()).as(one.out() + one.err()).isZero();
+        assertThat(one.out()).containsPattern("total\\s+1\\s+0\\s+0");
+    }
 }
