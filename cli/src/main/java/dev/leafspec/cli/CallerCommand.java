@@ -146,8 +146,15 @@ final class CallerCommand implements Callable<Integer> {
                 return LeafSpecCli.HARNESS_ERROR;
             }
         }
+        // a library that does not load or lacks a symbol is a harness error, as in the certificate (--out): exit 2
+        if (results.stream().anyMatch(CallerCommand::harnessError)) return LeafSpecCli.HARNESS_ERROR;
         if (fail > 0) return LeafSpecCli.FAILED;
         return pass == 0 ? LeafSpecCli.NOTHING_RAN : LeafSpecCli.OK;
+    }
+
+    /** @return whether a result is the harness failing (CallerReport counts these as harness errors, not failures) */
+    static boolean harnessError(CallerResult r) {
+        return r.function().equals("(harness)") || r.messages().stream().anyMatch(m -> m.endsWith("[CALLER-HARNESS]"));
     }
 
     /**

@@ -221,4 +221,17 @@ class CallerCommandTest {
         assertThat(v.exit()).as(v.out()).isEqualTo(1);
         assertThat(v.out()).contains("caller scenario '").contains("is PASS in the report but FAIL in cucumber.json");
     }
+
+    @Test
+    void aHarnessErrorExitsTwoWithOrWithoutOut(@TempDir Path dir) throws Exception {
+        String guestSpec = HOME.resolve("examples/callers/guest/guest-helpers.caller.yaml").toString();
+        // the host library has none of the guest helpers' symbols
+        String hostLib = lib("libhost-ok.so").toString();
+        assertThat(run("caller", "--lib", hostLib, "--spec", guestSpec).exit()).isEqualTo(2);
+        assertThat(run("caller", "--lib", hostLib, "--spec", guestSpec, "--out", dir.resolve("a").toString()).exit()).isEqualTo(2);
+        Path notElf = Files.writeString(dir.resolve("libnot-elf.so"), "not a shared object");
+        LeafSpecCliTest.Result r = run("caller", "--lib", notElf.toString(), "--spec", guestSpec);
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(run("caller", "--lib", notElf.toString(), "--spec", guestSpec, "--out", dir.resolve("b").toString()).exit()).isEqualTo(2);
+    }
 }
