@@ -135,6 +135,36 @@ final class FeatureRunner {
         return String.join("\n", java.util.Arrays.copyOf(lines, 12)) + "\n    ... (" + (lines.length - 12) + " more lines)";
     }
 
+    /** @return the step text of Cucumber's "The step 'X' is undefined" (or "... and N other step(s) are undefined"), or null */
+    static String undefinedStep(String message) {
+        if (message == null || !message.startsWith("The step ")) return null;
+        int end = message.indexOf(" is undefined.");
+        int others = message.indexOf(" and ");
+        if (others > 0 && message.contains(" are undefined.") && (end < 0 || others < end)) end = others;
+        if (end < 0) return null;
+        String step = message.substring("The step ".length(), end).trim();
+        if (step.length() >= 2 && (step.charAt(0) == '\'' || step.charAt(0) == '"')) step = step.substring(1, step.length() - 1);
+        return step;
+    }
+
+    /** @return the line of {@code step} in the feature file, searched from the scenario's line (a Background's before it) */
+    static int stepLine(Path file, int scenarioLine, String step) {
+        try {
+            List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+            int from = Math.max(0, scenarioLine - 1);
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = pass == 0 ? from : 0; i < lines.size(); i++) {
+                    String t = lines.get(i).trim();
+                    int sp = t.indexOf(' ');
+                    if (sp > 0 && t.substring(sp + 1).trim().equals(step)) return i + 1;
+                }
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // fall back to the scenario's line
+        }
+        return scenarioLine;
+    }
+
     private final class Listener implements TestExecutionListener {
         private final List<Path> roots;
 
@@ -165,10 +195,14 @@ final class FeatureRunner {
                 }
                 default -> {
                     outcome = ScenarioResult.Outcome.FAIL;
-                    int undefined = message.indexOf(" is undefined.");
-                    if (message.startsWith("The step ") && undefined > 0) {
-                        message = message.substring(0, undefined) + " is undefined: no step definition matches it"
-                                + " (the step vocabulary is in docs/steps.md)";
+                    String step = undefinedStep(message);
+                    if (step != null) {
+                        // a suite-authoring error, not a verdict on the implementation: a harness fault (exit 2)
+                        int line = line(id.getSource().orElse(null));
+                        String at = file == null ? "?" : file + ":" + stepLine(file, line, step);
+                        faults.add(new Fault(at, "undefined step '" + step + "' in scenario '" + id.getDisplayName() + "' (" + file + ":" + line
+                                + "): no step definition matches it (the step vocabulary is in docs/steps.md)"));
+                        return;
                     }
                 }
             }

@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
                 + "from each leaf spec) against the implementation under test, print a per-area summary and write "
                 + "HTML, JSON, JUnit XML and Cucumber message reports plus summary.json to the output folder.",
                 "",
-                "Exit codes: 0 every scenario that ran passed; 1 a scenario failed; 2 harness, spec or usage error; "
+                "Exit codes: 0 every scenario that ran passed; 1 a scenario failed; 2 harness, spec or usage error (an undefined step included); "
                 + "3 nothing ran (no scenario selected, or every selected scenario ended NOT_SUPPORTED)."})
 class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FEATURE", arity = "0..*",
