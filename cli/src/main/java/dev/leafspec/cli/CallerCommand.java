@@ -61,11 +61,23 @@ final class CallerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (timeoutMs <= 0) {
+            System.err.println("leafspec caller: --timeout must be a positive number of milliseconds, got " + timeoutMs);
+            return LeafSpecCli.HARNESS_ERROR;
+        }
         for (Path p : List.of(lib, spec)) {
+            if (Files.isDirectory(p)) {
+                System.err.println("leafspec caller: " + p + " is a folder, not " + (p == lib ? "a shared object (--lib LIB.so)" : "a caller spec (--spec CALLER.yaml)"));
+                return LeafSpecCli.HARNESS_ERROR;
+            }
             if (!Files.isRegularFile(p)) {
                 System.err.println("leafspec caller: no such file: " + p);
                 return LeafSpecCli.HARNESS_ERROR;
             }
+        }
+        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+            System.err.println("leafspec caller: --out " + out + " is a file; the report needs a folder");
+            return LeafSpecCli.HARNESS_ERROR;
         }
         Catalogue cat;
         try {

@@ -55,8 +55,13 @@ final class VerifyCommand implements Callable<Integer> {
         JsonNode r;
         try {
             r = new ObjectMapper().readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var loc = e.getLocation();
+            System.err.println("leafspec verify: " + file + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())
+                    + ": not valid JSON (" + e.getOriginalMessage().split("\n", 2)[0].replaceAll("\\[Source: [^;\\]]*; ", "[") + ")");
+            return LeafSpecCli.HARNESS_ERROR;
         } catch (IOException e) {
-            System.err.println("leafspec verify: cannot read " + file + ": " + e.getMessage());
+            System.err.println("leafspec verify: cannot read " + file + ": " + (Files.exists(file) ? e.getMessage() : "no such file"));
             return LeafSpecCli.HARNESS_ERROR;
         }
         if (CallerReport.SCHEMA.equals(r.path("schema").asText())) return verifyCaller(file, r);
