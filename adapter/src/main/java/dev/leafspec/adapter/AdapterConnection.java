@@ -416,20 +416,42 @@ public final class AdapterConnection implements AutoCloseable {
 
     private String exitDetail() {
         if (process.isAlive()) return "";
-        int code = process.exitValue();
-        return code > 128 ? " (exit code " + code + ", signal " + (code - 128) + ")" : " (exit code " + code + ")";
+        // Java reports a child killed by signal N as 128+N, exactly like a child that called exit(128+N): the two cannot
+        // be told apart here, so the code is reported as it is
+        return " (exit code " + process.exitValue() + ")";
     }
 
     private String stderrDetail() {
         List<String> tail = log.tail();
         if (tail.isEmpty()) return "";
         List<String> last = tail.subList(Math.max(0, tail.size() - 5), tail.size());
-        return "; last stderr: " + String.join(" | ", last);
+        return "; last stderr: " + escape(String.join(" | ", last));
     }
 
     static String abbreviate(String s) {
-        s = s.replace("\n", "\\n");
-        return s.length() <= 200 ? s : s.substring(0, 200) + "... (" + s.length() + " chars)";
+        String cut = s.length() <= 200 ? s : s.substring(0, 200);
+        return escape(cut) + (s.length() <= 200 ? "" : "... (" + s.length() + " chars)");
+    }
+
+    /**
+     * @return {@code s} with control characters escaped (newline, CR and tab as backslash escapes, the others as backslash-u escapes), so an adapter's garbage
+     * cannot drive the terminal or break a report line
+     */
+    public static String escape(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || (c >= 0x7f && c < 0xa0)) sb.append(String.format("\\u%04x", (int) c));
+                    else sb.append(c);
+                }
+            }
+        }
+        return sb.toString();
     }
 
     private static String firstLine(String s) {

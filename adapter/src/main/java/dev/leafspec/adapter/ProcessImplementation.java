@@ -68,7 +68,26 @@ public final class ProcessImplementation implements LeafImplementation, AutoClos
      * @throws AdapterFaultException if the child cannot be started or the handshake fails
      */
     public ProcessImplementation(AdapterSettings settings) {
+        this(settings, null);
+    }
+
+    /**
+     * Starts the child with its stderr logged to {@code stderrLog} from the first line (so a child that fails the
+     * handshake leaves its stderr there too), and performs the handshake.
+     *
+     * @param stderrLog the log file (appended to), or null for the suite's stderr until {@link #logStderrTo}
+     * @throws AdapterFaultException if the child cannot be started or the handshake fails
+     * @throws java.io.UncheckedIOException if the log file cannot be opened
+     */
+    public ProcessImplementation(AdapterSettings settings, Path stderrLog) {
         this.settings = settings;
+        if (stderrLog != null) {
+            try {
+                log.logTo(stderrLog);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot open the adapter's stderr log " + stderrLog + ": " + e.getMessage(), e);
+            }
+        }
         start();
         shutdownHook = new Thread(this::killQuietly, "leafspec-adapter-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);

@@ -441,6 +441,11 @@ public final class CallerSpecReader {
     // ---------------------------------------------------------------- YAML helpers (after spec/YamlDoc)
 
     private Node compose(byte[] bytes) {
+        int[] notText = dev.leafspec.spec.Utf8.firstError(bytes);
+        if (notText != null) {
+            errors.add(new SpecError(file, notText[0], notText[1], "", dev.leafspec.spec.Utf8.message(notText)));
+            return null;
+        }
         LoadSettings settings = LoadSettings.builder().setLabel(file).setSchema(new CoreSchema()).setUseMarks(true)
                 .setAllowRecursiveKeys(false).build();
         try {

@@ -52,6 +52,12 @@ final class AdapterCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        for (var o : new Object[][] {{"--timeout", timeoutMs}, {"--sleep-timeout", sleepTimeoutMs}}) {
+            if ((long) o[1] <= 0) {
+                System.err.println("leafspec adapter-check: " + o[0] + " must be a positive number of milliseconds, got " + o[1]);
+                return LeafSpecCli.HARNESS_ERROR;
+            }
+        }
         if (!ProcessImplementation.handles(impl)) {
             System.err.println("leafspec adapter-check: --impl must be cmd:COMMAND (an adapter command line), got: " + impl);
             return LeafSpecCli.HARNESS_ERROR;

@@ -61,11 +61,23 @@ final class CallerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (timeoutMs <= 0) {
+            System.err.println("leafspec caller: --timeout must be a positive number of milliseconds, got " + timeoutMs);
+            return LeafSpecCli.HARNESS_ERROR;
+        }
         for (Path p : List.of(lib, spec)) {
+            if (Files.isDirectory(p)) {
+                System.err.println("leafspec caller: " + p + " is a folder, not " + (p == lib ? "a shared object (--lib LIB.so)" : "a caller spec (--spec CALLER.yaml)"));
+                return LeafSpecCli.HARNESS_ERROR;
+            }
             if (!Files.isRegularFile(p)) {
                 System.err.println("leafspec caller: no such file: " + p);
                 return LeafSpecCli.HARNESS_ERROR;
             }
+        }
+        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+            System.err.println("leafspec caller: --out " + out + " is a file; the report needs a folder");
+            return LeafSpecCli.HARNESS_ERROR;
         }
         Catalogue cat;
         try {
@@ -78,6 +90,19 @@ final class CallerCommand implements Callable<Integer> {
         if (!read.errors().isEmpty()) {
             for (SpecError err : read.errors()) System.err.println(err);
             return LeafSpecCli.HARNESS_ERROR;
+        }
+        String roleProblem = roleProblem(profileName, read.spec(), cat);
+        if (roleProblem != null) {
+            System.err.println("leafspec certify: " + roleProblem);
+            return LeafSpecCli.HARNESS_ERROR;
+        }
+        if (out != null) {
+            try {
+                ReportFolder.create(out, out.toAbsolutePath().normalize());
+            } catch (java.io.IOException e) {
+                System.err.println("leafspec caller: cannot use the report folder " + out + ": " + e.getMessage());
+                return LeafSpecCli.HARNESS_ERROR;
+            }
         }
         Waivers waivers = Waivers.none();
         if (waiversFile != null) {
@@ -133,8 +158,41 @@ final class CallerCommand implements Callable<Integer> {
                 return LeafSpecCli.HARNESS_ERROR;
             }
         }
+        // a library that does not load or lacks a symbol is a harness error, as in the certificate (--out): exit 2
+        if (results.stream().anyMatch(CallerCommand::harnessError)) return LeafSpecCli.HARNESS_ERROR;
         if (fail > 0) return LeafSpecCli.FAILED;
         return pass == 0 ? LeafSpecCli.NOTHING_RAN : LeafSpecCli.OK;
+    }
+
+    /** @return whether a result is the harness failing (CallerReport counts these as harness errors, not failures) */
+    static boolean harnessError(CallerResult r) {
+        return r.function().equals("(harness)") || r.messages().stream().anyMatch(m -> m.endsWith("[CALLER-HARNESS]"));
+    }
+
+    /**
+     * A caller profile certifies wrappers of one side: caller-guest needs functions issuing TDCALL leaves (TDG.*, the
+     * TDG.VP.VMCALL sub-functions), caller-host functions issuing SEAMCALL leaves (TDH.*).
+     *
+     * @return why the caller spec does not fit the profile, or null (also for plain {@code leafspec caller})
+     */
+    static String roleProblem(String profileName, dev.leafspec.caller.CallerSpec spec, Catalogue cat) {
+        dev.leafspec.api.Instruction wanted = switch (profileName) {
+            case "caller-guest" -> dev.leafspec.api.Instruction.TDCALL;
+            case "caller-host" -> dev.leafspec.api.Instruction.SEAMCALL;
+            default -> null;
+        };
+        if (wanted == null) return null;
+        List<String> wrong = new java.util.ArrayList<>();
+        for (var f : spec.functions()) {
+            var leaf = cat.leaf(f.issues());
+            if (leaf.isEmpty() || leaf.get().instruction() != wanted) {
+                wrong.add(f.symbol() + " issues " + f.issues() + (leaf.isEmpty() ? "" : " (" + leaf.get().instruction() + ")"));
+            }
+        }
+        if (spec.functions().isEmpty()) return "profile " + profileName + " needs a caller spec with functions issuing " + wanted + " leaves";
+        if (wrong.isEmpty()) return null;
+        return "profile " + profileName + " certifies " + wanted + " wrappers, but the caller spec " + spec.name() + " has "
+                + String.join(", ", wrong) + " (use --profile " + (wanted == dev.leafspec.api.Instruction.TDCALL ? "caller-host" : "caller-guest") + ")";
     }
 
     /**

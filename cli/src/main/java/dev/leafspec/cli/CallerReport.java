@@ -144,7 +144,7 @@ final class CallerReport {
         report.put("seed", 0);
         Map<String, Object> hashes = new LinkedHashMap<>();
         hashes.put("specBundleSha256", catalogue.bundleSha256());
-        hashes.put("featuresSha256", TreeHash.ofFile(specFile));
+        hashes.put("featuresSha256", featuresDir == null ? null : TreeHash.of(featuresDir, ".feature"));
         hashes.put("callerSpecSha256", TreeHash.ofFile(specFile));
         hashes.put("librarySha256", TreeHash.ofFile(lib));
         if (waiversFile != null) {
@@ -152,6 +152,7 @@ final class CallerReport {
         }
         hashes.put("waiversSha256", waiversFile == null ? null : TreeHash.ofFile(outDir.resolve("waivers.yaml")));
         if (featuresDir != null) hashes.put("callerFeaturesSha256", TreeHash.of(featuresDir, ".feature"));
+        hashes.put("evidence", Evidence.hashes(outDir));
         report.put("hashes", hashes);
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("specs", specsDir == null ? null : specsDir.toAbsolutePath().normalize().toString());

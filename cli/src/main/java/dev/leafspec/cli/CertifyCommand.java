@@ -69,8 +69,19 @@ final class CertifyCommand extends RunCommand {
     /** Caller profiles: the caller spec says which leaves are required, so these need no file under profiles/. */
     static final java.util.Set<String> CALLER_PROFILES = java.util.Set.of("caller-guest", "caller-host");
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec commandSpec;
+
     @Override
     public Integer call() throws Exception {
+        if (CALLER_PROFILES.contains(profileName)) {
+            String conflict = callerConflict();
+            if (conflict != null) {
+                System.err.println(name() + ": profile " + profileName + " certifies caller wrappers (--caller LIB.so --caller-spec CALLER.yaml): "
+                        + conflict + " does not apply to it");
+                return LeafSpecCli.HARNESS_ERROR;
+            }
+        }
         if (caller == null && callerSpec == null) {
             if (!CALLER_PROFILES.contains(profileName)) return super.call();
             Path[] named;
@@ -112,6 +123,17 @@ final class CertifyCommand extends RunCommand {
         return c.call();
     }
     private Waivers waivers = Waivers.none();
+
+    /** @return the options given that a caller profile cannot honour (an implementation, FEATURE paths), or null */
+    private String callerConflict() {
+        List<String> given = new ArrayList<>();
+        var parse = commandSpec == null ? null : commandSpec.commandLine().getParseResult();
+        for (String o : new String[] {"--impl", "--impl-path", "--module-version", "--tags", "--contract", "--seed"}) {
+            if (parse != null && parse.hasMatchedOption(o)) given.add(o);
+        }
+        if (!paths.isEmpty()) given.add("FEATURE paths");
+        return given.isEmpty() ? null : String.join(", ", given);
+    }
 
     /**
      * Reads the caller a caller profile names: {@code profiles/caller-guest.yaml} holds {@code caller: { library: ...,
@@ -269,6 +291,9 @@ final class CertifyCommand extends RunCommand {
         report.put("waivers", waiverRows);
         Set<String> tagged = new java.util.HashSet<>();
         verdicts.forEach(sv -> tagged.addAll(sv.rules()));
+        boolean partial = tags != null && !tags.isBlank();
+        // a --tags filter leaves scenarios out on purpose: a rule counts as having a scenario if any feature tags it
+        if (partial) tagged.addAll(ruleTags(featuresDir, outDir.resolve("generated-features")));
         List<String> untested = new ArrayList<>();
         for (var leaf : profile.requiredLeaves(catalogue)) {
             for (var rule : leaf.rules()) if (!tagged.contains(rule.id())) untested.add(rule.id());
@@ -296,6 +321,9 @@ final class CertifyCommand extends RunCommand {
                 .forEach(w -> System.out.println("  waiver for " + w.scope() + " expired on " + w.expires() + " and was not applied"));
         waivers.all().stream().filter(w -> !w.expiredOn(today) && !applied.containsKey(w))
                 .forEach(w -> System.out.println("  waiver for " + w.scope() + " matched no scenario"));
+        if (partial) {
+            System.out.println("  PARTIAL: only the scenarios matching --tags '" + tags + "' ran; the required leaves outside it are NOT_RUN");
+        }
         if (!untested.isEmpty()) {
             System.out.println("  " + untested.size() + " rule(s) of the required leaves have no scenario yet (rulesWithoutScenario in the report)");
         }
@@ -303,6 +331,26 @@ final class CertifyCommand extends RunCommand {
         System.out.println("  conformance-report.json, certification-junit.xml" + (reproCount > 0 ? ", repro/" : "")
                 + " — check it with: leafspec verify " + outDir);
         return overall.exitCode;
+    }
+
+    private static final java.util.regex.Pattern RULE_TAG = java.util.regex.Pattern.compile("@rule:(\\S+)");
+
+    /** @return every rule id a feature file under these folders tags (a {@code @rule:} tag on a feature or scenario) */
+    static Set<String> ruleTags(Path... dirs) throws java.io.IOException {
+        Set<String> out = new java.util.HashSet<>();
+        for (Path dir : dirs) {
+            if (!Files.isDirectory(dir)) continue;
+            try (var s = Files.walk(dir)) {
+                for (Path f : s.filter(p -> p.toString().endsWith(".feature")).toList()) {
+                    for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                        if (!line.trim().startsWith("@")) continue;
+                        var m = RULE_TAG.matcher(line);
+                        while (m.find()) out.add(m.group(1));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private String reproCommand(ScenarioResult r) {
@@ -333,6 +381,7 @@ final class CertifyCommand extends RunCommand {
         hashes.put("generatedFeaturesSha256", TreeHash.of(outDir.resolve("generated-features"), ".feature"));
         hashes.put("profileSha256", TreeHash.ofFile(outDir.resolve("profile.yaml")));
         hashes.put("waiversSha256", waiversFile == null ? null : TreeHash.ofFile(outDir.resolve("waivers.yaml")));
+        hashes.put("evidence", Evidence.hashes(outDir));
         return hashes;
     }
 

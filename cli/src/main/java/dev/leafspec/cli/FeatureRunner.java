@@ -43,6 +43,46 @@ final class FeatureRunner {
         }
     }
 
+    private static final java.util.regex.Pattern SELECTABLE = java.util.regex.Pattern.compile(
+            "^\\s*(Feature|Rule|Background|Scenario|Scenario Outline|Scenario Template|Example|Examples|Scenarios)\\s*:.*");
+
+    /**
+     * Checks a FILE:LINE target names something Cucumber can select there: a Feature, Rule, Scenario (Outline) or
+     * Examples line, or an example row (a table row after an Examples header).
+     *
+     * @return why the line selects nothing (Cucumber would silently run the whole file), or null
+     */
+    static String lineProblem(Target t) {
+        if (t.line() <= 0 || Files.isDirectory(t.path())) {
+            return t.line() > 0 ? t.path() + " is a folder: a :LINE selects a scenario of a .feature file" : null;
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(t.path(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return "cannot read " + t.path() + ": " + e.getMessage();
+        }
+        String where = t.path() + ":" + t.line();
+        if (t.line() > lines.size()) return where + " names no scenario: the file has " + lines.size() + " lines";
+        String text = lines.get(t.line() - 1);
+        if (SELECTABLE.matcher(text).matches() && !text.trim().startsWith("Background")) return null;
+        if (text.trim().startsWith("|")) {
+            // an example row: a table row below an Examples line, not its header
+            for (int i = t.line() - 2; i >= 0; i--) {
+                String prev = lines.get(i).trim();
+                if (prev.startsWith("|") || prev.isEmpty() || prev.startsWith("#")) continue;
+                boolean examples = prev.matches("(Examples|Scenarios)\\s*:.*");
+                if (!examples) break;
+                int header = i + 1;
+                while (header < lines.size() && !lines.get(header).trim().startsWith("|")) header++;
+                if (header != t.line() - 1) return null;
+                break;
+            }
+        }
+        return where + " names no scenario (a FILE:LINE target is the line of a Scenario, Scenario Outline, Examples or "
+                + "example row, Rule or Feature); the line is: " + text.trim();
+    }
+
     final List<ScenarioResult> results = Collections.synchronizedList(new ArrayList<>());
     final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
 
@@ -95,6 +135,36 @@ final class FeatureRunner {
         return String.join("\n", java.util.Arrays.copyOf(lines, 12)) + "\n    ... (" + (lines.length - 12) + " more lines)";
     }
 
+    /** @return the step text of Cucumber's "The step 'X' is undefined" (or "... and N other step(s) are undefined"), or null */
+    static String undefinedStep(String message) {
+        if (message == null || !message.startsWith("The step ")) return null;
+        int end = message.indexOf(" is undefined.");
+        int others = message.indexOf(" and ");
+        if (others > 0 && message.contains(" are undefined.") && (end < 0 || others < end)) end = others;
+        if (end < 0) return null;
+        String step = message.substring("The step ".length(), end).trim();
+        if (step.length() >= 2 && (step.charAt(0) == '\'' || step.charAt(0) == '"')) step = step.substring(1, step.length() - 1);
+        return step;
+    }
+
+    /** @return the line of {@code step} in the feature file, searched from the scenario's line (a Background's before it) */
+    static int stepLine(Path file, int scenarioLine, String step) {
+        try {
+            List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+            int from = Math.max(0, scenarioLine - 1);
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = pass == 0 ? from : 0; i < lines.size(); i++) {
+                    String t = lines.get(i).trim();
+                    int sp = t.indexOf(' ');
+                    if (sp > 0 && t.substring(sp + 1).trim().equals(step)) return i + 1;
+                }
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // fall back to the scenario's line
+        }
+        return scenarioLine;
+    }
+
     private final class Listener implements TestExecutionListener {
         private final List<Path> roots;
 
@@ -125,10 +195,14 @@ final class FeatureRunner {
                 }
                 default -> {
                     outcome = ScenarioResult.Outcome.FAIL;
-                    int undefined = message.indexOf(" is undefined.");
-                    if (message.startsWith("The step ") && undefined > 0) {
-                        message = message.substring(0, undefined) + " is undefined: no step definition matches it"
-                                + " (the step vocabulary is in docs/steps.md)";
+                    String step = undefinedStep(message);
+                    if (step != null) {
+                        // a suite-authoring error, not a verdict on the implementation: a harness fault (exit 2)
+                        int line = line(id.getSource().orElse(null));
+                        String at = file == null ? "?" : file + ":" + stepLine(file, line, step);
+                        faults.add(new Fault(at, "undefined step '" + step + "' in scenario '" + id.getDisplayName() + "' (" + file + ":" + line
+                                + "): no step definition matches it (the step vocabulary is in docs/steps.md)"));
+                        return;
                     }
                 }
             }

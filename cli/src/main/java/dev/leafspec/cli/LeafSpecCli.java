@@ -27,7 +27,8 @@ public final class LeafSpecCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, lint or list");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: one of "
+                + String.join(", ", spec.subcommands().keySet()) + " (leafspec help COMMAND for its options)");
     }
 
     public static void main(String[] args) {

@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 
 /** {@code leafspec lint}: checks leaf specs and catalogues, printing file:line:column: key.path: message. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
-        description = {"Check leaf-spec YAML files and folders. Prints each error as file:line:column: key.path: message. "
+        description = {"Check leaf-spec and caller-spec (*.caller.yaml) YAML files and folders. Prints each error as file:line:column: key.path: message. "
                 + "A file outside any leaf-specs folder is checked against the bundled catalogues and specs "
                 + "(status and operand names, duplicate leaf numbers and rule ids).",
                 "",
@@ -37,7 +37,28 @@ final class LintCommand implements Callable<Integer> {
             return LeafSpecCli.HARNESS_ERROR;
         }
         for (SpecError e : result.errors()) System.out.println(e);
-        System.out.printf("%d file(s) checked, %d error(s)%n", result.filesChecked(), result.errors().size());
+        int given = Math.min(yamlFiles(targets), result.filesChecked());
+        int consulted = result.filesChecked() - given;
+        System.out.printf("%d file(s) checked%s, %d error(s)%n", given,
+                consulted > 0 ? " (and " + consulted + " catalogue file(s) they use)" : "", result.errors().size());
         return result.errors().isEmpty() ? LeafSpecCli.OK : LeafSpecCli.FAILED;
+    }
+
+    /** @return the number of YAML files the targets name (files as given, folders walked) */
+    static int yamlFiles(List<Path> targets) {
+        java.util.Set<Path> files = new java.util.HashSet<>();
+        for (Path t : targets) {
+            if (Files.isRegularFile(t)) {
+                files.add(t.toAbsolutePath().normalize());
+                continue;
+            }
+            try (var s = Files.walk(t)) {
+                s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                        .forEach(p -> files.add(p.toAbsolutePath().normalize()));
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                // counted as far as readable; lint reports what it cannot read
+            }
+        }
+        return files.size();
     }
 }

@@ -19,7 +19,9 @@ import java.util.concurrent.Callable;
 
 /** {@code leafspec list}: the catalogue of leaves, as a table or as JSON. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "Print the leaf catalogue: instruction, leaf number, sub-function, name, since, source.")
+        description = {"Print the leaf catalogue: instruction, leaf number, sub-function, name, since, source.",
+                "",
+                "Exit codes: 0 printed; 2 the leaf specs are missing or do not load."})
 final class ListCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON array of objects with keys instruction, number, subfunction ({\"R10\": n, \"R11\": n}, or null where none), name, since and source (a list).")
     boolean json;

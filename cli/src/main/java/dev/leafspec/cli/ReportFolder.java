@@ -13,13 +13,18 @@ final class ReportFolder {
     /**
      * @param given   the --out folder, or null for the default
      * @param planned the folder to use (the --out folder, or the timestamped default)
+     * A given folder that exists is reused: what an earlier run wrote there (reports, repro/*.sh, adapter-stderr.log) is
+     * deleted first.
+     *
      * @return the folder created (for the default, {@code planned} or {@code planned-2}, {@code -3}, ... if taken)
      * @throws IOException with the reason when it cannot be created or written
      */
     static Path create(Path given, Path planned) throws IOException {
         if (given != null) {
+            if (Files.exists(planned) && !Files.isDirectory(planned)) throw new IOException("it is a file, not a folder");
             Files.createDirectories(planned);
             if (!Files.isWritable(planned)) throw new IOException("not writable");
+            Evidence.clearStale(planned); // nothing of an earlier run may pass for this one's evidence
             return planned;
         }
         Files.createDirectories(planned.getParent());

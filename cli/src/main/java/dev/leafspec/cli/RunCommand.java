@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
                 + "from each leaf spec) against the implementation under test, print a per-area summary and write "
                 + "HTML, JSON, JUnit XML and Cucumber message reports plus summary.json to the output folder.",
                 "",
-                "Exit codes: 0 every scenario that ran passed; 1 a scenario failed; 2 harness, spec or usage error; "
+                "Exit codes: 0 every scenario that ran passed; 1 a scenario failed; 2 harness, spec or usage error (an undefined step included); "
                 + "3 nothing ran (no scenario selected, or every selected scenario ended NOT_SUPPORTED)."})
 class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FEATURE", arity = "0..*",
@@ -121,6 +121,11 @@ class RunCommand implements Callable<Integer> {
                 System.err.println(name() + ": no such feature file or folder: " + t.path());
                 return LeafSpecCli.HARNESS_ERROR;
             }
+            String lineProblem = FeatureRunner.lineProblem(t);
+            if (lineProblem != null) {
+                System.err.println(name() + ": " + lineProblem);
+                return LeafSpecCli.HARNESS_ERROR;
+            }
             selected.add(t);
         }
         try {
@@ -131,14 +136,27 @@ class RunCommand implements Callable<Integer> {
         }
         LeafImplementation implementation;
         try {
-            implementation = createImplementation(impl, implPath, adapterTimeoutMs);
-        } catch (IllegalArgumentException | AdapterFaultException e) {
+            implementation = createImplementation(impl, implPath, adapterTimeoutMs, outDir.resolve("adapter-stderr.log"));
+        } catch (IllegalArgumentException | AdapterFaultException | java.io.UncheckedIOException e) {
             System.err.println(name() + ": " + e.getMessage());
+            // the folder still gets a summary that says so (and the adapter's stderr in adapter-stderr.log)
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("implementation", impl);
+            json.put("specBundleSha256", catalogue.bundleSha256());
+            json.put("passed", 0);
+            json.put("failed", 0);
+            json.put("notSupported", 0);
+            json.put("durationMs", 0);
+            json.put("scenarios", List.of());
+            json.put("harnessErrors", List.of(new FeatureRunner.Fault("implementation", e.getMessage())));
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(outDir.resolve("summary.json").toFile(), json);
             implementationFailed(catalogue, outDir, specsDir, featuresDir, e.getMessage());
+            System.out.println("Reports: " + outDir);
+            System.out.println("  summary.json" + (Files.isRegularFile(outDir.resolve("adapter-stderr.log")) ? ", adapter-stderr.log" : "")
+                    + " (the implementation did not start: no scenario ran)");
             return LeafSpecCli.HARNESS_ERROR;
         }
         if (moduleVersion != null) System.setProperty(dev.leafspec.steps.Hooks.MODULE_VERSION_PROPERTY, moduleVersion);
-        if (implementation instanceof ProcessImplementation p) p.logStderrTo(outDir.resolve("adapter-stderr.log"));
         System.setProperty(Harness.SPECS_PROPERTY, specsDir.toString());
         Harness.reloadCatalogue();
         Harness.use(implementation);
@@ -172,9 +190,14 @@ class RunCommand implements Callable<Integer> {
      * @throws IllegalArgumentException or AdapterFaultException naming what could not be created
      */
     static LeafImplementation createImplementation(String impl, List<Path> implPath, Long adapterTimeoutMs) {
+        return createImplementation(impl, implPath, adapterTimeoutMs, null);
+    }
+
+    /** As above, an adapter's stderr logged to {@code stderrLog} from its first line (null: the suite's stderr). */
+    static LeafImplementation createImplementation(String impl, List<Path> implPath, Long adapterTimeoutMs, Path stderrLog) {
         return ProcessImplementation.handles(impl)
                 ? new ProcessImplementation(adapterTimeoutMs == null ? ProcessImplementation.settingsFor(impl)
-                        : ProcessImplementation.settingsFor(impl).withTimeoutMs(adapterTimeoutMs))
+                        : ProcessImplementation.settingsFor(impl).withTimeoutMs(adapterTimeoutMs), stderrLog)
                 : Harness.create(impl, ImplPath.loader(implPath));
     }
 

@@ -55,8 +55,13 @@ final class VerifyCommand implements Callable<Integer> {
         JsonNode r;
         try {
             r = new ObjectMapper().readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var loc = e.getLocation();
+            System.err.println("leafspec verify: " + file + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())
+                    + ": not valid JSON (" + e.getOriginalMessage().split("\n", 2)[0].replaceAll("\\[Source: [^;\\]]*; ", "[") + ")");
+            return LeafSpecCli.HARNESS_ERROR;
         } catch (IOException e) {
-            System.err.println("leafspec verify: cannot read " + file + ": " + e.getMessage());
+            System.err.println("leafspec verify: cannot read " + file + ": " + (Files.exists(file) ? e.getMessage() : "no such file"));
             return LeafSpecCli.HARNESS_ERROR;
         }
         if (CallerReport.SCHEMA.equals(r.path("schema").asText())) return verifyCaller(file, r);
@@ -95,6 +100,7 @@ final class VerifyCommand implements Callable<Integer> {
                     problems.add("profiles/" + current.getFileName() + " differs from the profile the certification used (profile.yaml)");
                 }
             }
+            Evidence.check(dir, hashes.path("evidence"), problems);
             if (!hashes.path("waiversSha256").isNull() && !hashes.path("waiversSha256").isMissingNode()) {
                 Path wf = dir.resolve("waivers.yaml");
                 if (!Files.isRegularFile(wf)) problems.add("waivers.yaml (the waivers used) is missing");
@@ -106,6 +112,7 @@ final class VerifyCommand implements Callable<Integer> {
             problems.add("cannot hash: " + e.getMessage());
         }
 
+        if (scenariosRan) Evidence.crossCheck(dir, r.path("scenarios"), "scenario", problems);
         List<Certification.ScenarioVerdict> verdicts = new ArrayList<>();
         try {
             for (JsonNode s : r.path("scenarios")) {
@@ -163,9 +170,15 @@ final class VerifyCommand implements Callable<Integer> {
         }
         List<Certification.LeafResult> leaves = Certification.leaves(verdicts, required);
         boolean ranNothing = verdicts.isEmpty() && r.path("harnessErrors").size() > 0;
+        // a --tags filter (recorded in the effective configuration) ran part of the profile on purpose: its missing
+        // required leaves make the certificate partial (and NON_CONFORMANT), not tampered
+        String filter = r.path("configuration").path("tags").isTextual() && !r.path("configuration").path("tags").asText().isBlank()
+                ? r.path("configuration").path("tags").asText() : null;
+        List<String> notRun = new ArrayList<>();
         for (Certification.LeafResult l : leaves) {
             // a run stopped by a harness error has no scenarios at all; its verdict already says so
-            if (!ranNothing && l.required() && l.counts().isEmpty()) problems.add("required leaf " + l.leaf() + " has no scenario in the report");
+            if (l.required() && l.counts().isEmpty()) notRun.add(l.leaf());
+            if (!ranNothing && filter == null && l.required() && l.counts().isEmpty()) problems.add("required leaf " + l.leaf() + " has no scenario in the report");
         }
         Certification.Overall overall = Certification.overall(verdicts, leaves, r.path("harnessErrors").size());
         if (!overall.name().equals(r.path("verdict").asText())) {
@@ -173,8 +186,14 @@ final class VerifyCommand implements Callable<Integer> {
         }
         System.out.printf("Report: %s%nImplementation: %s %s; profile %s; verdict %s%n", file, r.path("implementation").path("name").asText(),
                 r.path("implementation").path("version").asText(), r.path("profile").path("name").asText(), r.path("verdict").asText());
+        if (filter != null) {
+            System.out.println("PARTIAL: the certification ran only the scenarios matching --tags '" + filter + "'"
+                    + (notRun.isEmpty() ? "" : "; " + notRun.size() + " required leaf(s) did not run (" + String.join(", ", notRun.subList(0, Math.min(5, notRun.size())))
+                    + (notRun.size() > 5 ? ", ..." : "") + "), so it cannot be CONFORMANT"));
+        }
         if (problems.isEmpty()) {
-            System.out.println("VERIFIED: the hashes match the files here, every required leaf has results, the counts, waivers, "
+            System.out.println("VERIFIED: the hashes match the files here, " + (filter == null ? "every required leaf has results, "
+                    : "the scenarios the tag filter selected have results, ") + "the counts, waivers, "
                     + "certificate and JUnit XML agree with the report, and the verdict follows from the results. "
                     + "(This checks consistency, not authenticity: nothing is signed.)");
             return LeafSpecCli.OK;
@@ -235,6 +254,8 @@ final class VerifyCommand implements Callable<Integer> {
                 if (!Files.isDirectory(fdir)) problems.add("the caller features " + fdir + " are not here (give the features folder with --features)");
                 else check(problems, "caller features", hashes.path("callerFeaturesSha256").asText(), TreeHash.of(fdir, ".feature"));
             }
+            Evidence.check(dir, hashes.path("evidence"), problems);
+            if (ranFeatures) Evidence.crossCheck(dir, r.path("features"), "caller scenario", problems);
             if (hashes.hasNonNull("waiversSha256")) {
                 Path wf = dir.resolve("waivers.yaml");
                 if (!Files.isRegularFile(wf)) problems.add("waivers.yaml (the waivers used) is missing");

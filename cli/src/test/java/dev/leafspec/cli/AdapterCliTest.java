@@ -188,4 +188,20 @@ class AdapterCliTest {
         LeafSpecCliTest.Result check = LeafSpecCliTest.run("adapter-check", "--impl", "cmd:" + exe);
         assertThat(check.exit()).withFailMessage("%s", check.out()).isZero();
     }
+
+    @Test
+    void anAdapterThatFailsTheHandshakeLeavesAReportFolderWithItsStderr() throws IOException {
+        Path garbage = dir.resolve("garbage.py");
+        Files.writeString(garbage, """
+                import sys
+                print("boom at start", file=sys.stderr, flush=True)
+                print("this is not a hello reply", flush=True)
+                """);
+        Path out = dir.resolve("garbage-out");
+        LeafSpecCliTest.Result r = LeafSpecCliTest.run("run", "--impl", "cmd:python3 " + garbage, "--out", out.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(LeafSpecCli.HARNESS_ERROR);
+        assertThat(r.out()).contains("Reports: " + out);
+        assertThat(summary(out).path("harnessErrors").toString()).contains("ADAPTER_ERROR");
+        assertThat(Files.readString(out.resolve("adapter-stderr.log"))).contains("boom at start");
+    }
 }

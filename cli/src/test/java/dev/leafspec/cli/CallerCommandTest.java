@@ -177,4 +177,61 @@ class CallerCommandTest {
         assertThat(rep.path("profile").path("callerSpec").asText()).endsWith("examples/callers/host/host-helpers.caller.yaml");
         assertThat(rep.path("verdict").asText()).isEqualTo("CONFORMANT");
     }
+
+    @Test
+    void aCallerProfileRefusesAnImplementationItWouldIgnore(@TempDir Path dir) {
+        LeafSpecCliTest.Result r = run("certify", "--profile", "caller-guest", "--impl", "cmd:python3 examples/python/adapter.py",
+                "--out", dir.resolve("cert").toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("caller-guest").contains("--impl does not apply");
+        assertThat(dir.resolve("cert/conformance-report.json")).doesNotExist();
+    }
+
+    @Test
+    void aCallerProfileRefusesACallerSpecOfTheOtherRole(@TempDir Path dir) throws Exception {
+        Path anyLib = Files.writeString(dir.resolve("lib.so"), "not loaded: the role is checked first");
+        LeafSpecCliTest.Result r = run("certify", "--profile", "caller-host", "--caller", anyLib.toString(),
+                "--caller-spec", HOME.resolve("examples/callers/guest/guest-helpers.caller.yaml").toString(), "--out", dir.resolve("cert").toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("caller-host certifies SEAMCALL wrappers").contains("ex_tdcall issues TDG.VP.INFO (TDCALL)");
+        assertThat(dir.resolve("cert/conformance-report.json")).doesNotExist();
+
+        LeafSpecCliTest.Result g = run("certify", "--profile", "caller-guest", "--caller", anyLib.toString(),
+                "--caller-spec", HOME.resolve("examples/callers/host/host-helpers.caller.yaml").toString(), "--out", dir.resolve("cert2").toString());
+        assertThat(g.exit()).as(g.out() + g.err()).isEqualTo(2);
+        assertThat(g.err()).contains("caller-guest certifies TDCALL wrappers").contains("(SEAMCALL)");
+    }
+
+    @Test
+    void verifyCrossChecksTheCallerFeatureResultsAndTheEvidence(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("cert");
+        LeafSpecCliTest.Result r = run("certify", "--profile", "caller-guest", "--caller", lib("libguest-xmm-clobber.so").toString(),
+                "--caller-spec", HOME.resolve("examples/callers/guest/guest-helpers.caller.yaml").toString(), "--out", out.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+        JsonNode rep = report(out);
+        assertThat(rep.path("hashes").path("featuresSha256").asText()).isNotEqualTo(rep.path("hashes").path("callerSpecSha256").asText())
+                .isEqualTo(rep.path("hashes").path("callerFeaturesSha256").asText());
+        assertThat(run("verify", out.toString()).exit()).isZero();
+        com.fasterxml.jackson.databind.node.ObjectNode edited = (com.fasterxml.jackson.databind.node.ObjectNode) rep;
+        for (JsonNode f : edited.path("features")) {
+            if (f.path("result").asText().equals("FAIL")) ((com.fasterxml.jackson.databind.node.ObjectNode) f).put("result", "PASS");
+        }
+        new ObjectMapper().writeValue(out.resolve("conformance-report.json").toFile(), edited);
+        LeafSpecCliTest.Result v = run("verify", out.toString());
+        assertThat(v.exit()).as(v.out()).isEqualTo(1);
+        assertThat(v.out()).contains("caller scenario '").contains("is PASS in the report but FAIL in cucumber.json");
+    }
+
+    @Test
+    void aHarnessErrorExitsTwoWithOrWithoutOut(@TempDir Path dir) throws Exception {
+        String guestSpec = HOME.resolve("examples/callers/guest/guest-helpers.caller.yaml").toString();
+        // the host library has none of the guest helpers' symbols
+        String hostLib = lib("libhost-ok.so").toString();
+        assertThat(run("caller", "--lib", hostLib, "--spec", guestSpec).exit()).isEqualTo(2);
+        assertThat(run("caller", "--lib", hostLib, "--spec", guestSpec, "--out", dir.resolve("a").toString()).exit()).isEqualTo(2);
+        Path notElf = Files.writeString(dir.resolve("libnot-elf.so"), "not a shared object");
+        LeafSpecCliTest.Result r = run("caller", "--lib", notElf.toString(), "--spec", guestSpec);
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(run("caller", "--lib", notElf.toString(), "--spec", guestSpec, "--out", dir.resolve("b").toString()).exit()).isEqualTo(2);
+    }
 }

@@ -222,4 +222,61 @@ class CertifyCommandTest {
     void verifyOfAFolderWithoutAReportIsAHarnessError(@TempDir Path dir) {
         assertThat(run("verify", dir.toString()).exit()).isEqualTo(2);
     }
+
+    @Test
+    void verifyChecksTheRawEvidenceFiles(@TempDir Path out) throws IOException {
+        assertThat(run("certify", "--profile", "vmm-ghci", "--out", out.toString()).exit()).isZero();
+        assertThat(report(out).path("hashes").path("evidence").has("cucumber.json")).isTrue();
+        Path messages = out.resolve("cucumber-messages.ndjson");
+        Files.writeString(messages, Files.readString(messages).replace("\"PASSED\"", "\"FAILED\""));
+        Files.delete(out.resolve("cucumber.json"));
+        Files.delete(out.resolve("junit.xml"));
+        LeafSpecCliTest.Result v = run("verify", out.toString());
+        assertThat(v.exit()).as(v.out()).isEqualTo(1);
+        assertThat(v.out()).contains("evidence file cucumber-messages.ndjson SHA-256 differs")
+                .contains("evidence file cucumber.json is missing").contains("evidence file junit.xml is missing");
+    }
+
+    @Test
+    void verifyCrossChecksTheScenarioResultsAgainstCucumberJson(@TempDir Path out) throws IOException {
+        assertThat(run("certify", "--profile", "vmm-ghci", "--out", out.toString()).exit()).isZero();
+        ObjectNode rep = (ObjectNode) report(out);
+        ObjectNode first = (ObjectNode) rep.path("scenarios").get(0);
+        first.put("result", "FAIL");
+        OM.writeValue(out.resolve("conformance-report.json").toFile(), rep);
+        LeafSpecCliTest.Result v = run("verify", out.toString());
+        assertThat(v.exit()).as(v.out()).isEqualTo(1);
+        assertThat(v.out()).contains("scenario '" + first.path("name").asText() + "'").contains("is FAIL in the report but PASS in cucumber.json");
+    }
+
+    @Test
+    void reusingAnOutFolderDropsTheEarlierRunsReproScriptsAndAdapterLog(@TempDir Path out) throws IOException {
+        Files.createDirectories(out.resolve("repro"));
+        Files.writeString(out.resolve("repro/001.sh"), "# FAIL: from an earlier run\n");
+        Files.writeString(out.resolve("adapter-stderr.log"), "earlier adapter\n");
+        Files.writeString(out.resolve("notes.txt"), "the user's own file\n");
+        assertThat(run("certify", "--profile", "vmm-ghci", "--out", out.toString()).exit()).isZero();
+        assertThat(out.resolve("repro")).doesNotExist();
+        assertThat(out.resolve("adapter-stderr.log")).doesNotExist();
+        assertThat(out.resolve("notes.txt")).exists();
+        assertThat(run("verify", out.toString()).exit()).isZero();
+        Files.createDirectories(out.resolve("repro"));
+        Files.writeString(out.resolve("repro/001.sh"), "# added later\n");
+        LeafSpecCliTest.Result v = run("verify", out.toString());
+        assertThat(v.exit()).isEqualTo(1);
+        assertThat(v.out()).contains("evidence file repro/001.sh is not recorded in the report");
+    }
+
+    @Test
+    void aTagFilteredCertificationIsPartialAndStillVerifies(@TempDir Path out) throws IOException {
+        LeafSpecCliTest.Result r = run("certify", "--profile", "guest-1.5", "--tags", "@leaf:TDG.VP.INFO", "--out", out.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("NON_CONFORMANT").contains("PARTIAL: only the scenarios matching --tags '@leaf:TDG.VP.INFO' ran");
+        // TDG.VP.RD's rules have scenarios; the filter only left them out of this run
+        assertThat(report(out).path("rulesWithoutScenario").toString()).doesNotContain("\"VP.RD-1\"");
+        LeafSpecCliTest.Result v = run("verify", out.toString());
+        assertThat(v.exit()).as(v.out()).isZero();
+        assertThat(v.out()).contains("PARTIAL: the certification ran only the scenarios matching --tags '@leaf:TDG.VP.INFO'")
+                .contains("required leaf(s) did not run").contains("VERIFIED").doesNotContain("has no scenario in the report");
+    }
 }

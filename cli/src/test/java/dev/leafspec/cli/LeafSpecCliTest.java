@@ -296,4 +296,55 @@ class LeafSpecCliTest {
             }
         }
     }
+
+    @Test
+    void aFileLineThatNamesNoScenarioIsAUsageError(@TempDir Path dir) {
+        String feature = HOME.resolve("features/tdcall/tdg.vp.info.feature").toString();
+        Result past = run("run", feature + ":9999", "--out", dir.resolve("a").toString());
+        assertThat(past.exit()).as(past.out() + past.err()).isEqualTo(2);
+        assertThat(past.err()).contains("tdg.vp.info.feature:9999 names no scenario: the file has");
+        Result step = run("run", feature + ":7", "--out", dir.resolve("b").toString());
+        assertThat(step.exit()).as(step.out() + step.err()).isEqualTo(2);
+        assertThat(step.err()).contains("tdg.vp.info.feature:7 names no scenario").contains("the line is:");
+        Result one = run("run", feature + ":29", "--out", dir.resolve("c").toString());
+        assertThat(one.exit()).as(one.out() + one.err()).isZero();
+        assertThat(one.out()).containsPattern("total\\s+1\\s+0\\s+0");
+    }
+
+    static Path featureWithAnUndefinedStep(Path dir) throws IOException {
+        Path f = dir.resolve("features/tdcall/undefined.feature");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, """
+                @leaf:TDG.VP.INFO @area:tdcall
+                Feature: a feature with a typo
+
+                  Scenario: a step nobody defined
+                    Given a TD guest
+                    When the guest frobnicates the quantum flux
+                    Then RAX is TDX_SUCCESS
+                """);
+        return f;
+    }
+
+    @Test
+    void anUndefinedStepIsASuiteErrorNamingTheStepAndItsLine(@TempDir Path dir) throws IOException {
+        Path f = featureWithAnUndefinedStep(dir);
+        Result r = run("run", f.toString(), "--out", dir.resolve("out").toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.out()).contains(f + ":6").contains("undefined step 'the guest frobnicates the quantum flux'");
+        assertThat(r.out()).containsPattern("total\\s+0\\s+0\\s+0");
+    }
+
+    @Test
+    void underCertifyAnUndefinedStepIsAHarnessErrorNotAFailureOfTheImplementation(@TempDir Path dir) throws IOException {
+        featureWithAnUndefinedStep(dir);
+        Path out = dir.resolve("cert");
+        Result r = run("certify", "--profile", "guest-1.5", "--features", dir.resolve("features").toString(), "--out", out.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
+        JsonNode rep = new ObjectMapper().readTree(out.resolve("conformance-report.json").toFile());
+        assertThat(rep.path("verdict").asText()).isEqualTo("HARNESS_ERROR");
+        assertThat(rep.path("counts").path("FAIL").asInt()).isZero();
+        assertThat(rep.path("harnessErrors").toString()).contains("the guest frobnicates the quantum flux");
+        assertThat(run("verify", out.toString()).exit()).isZero();
+    }
 }

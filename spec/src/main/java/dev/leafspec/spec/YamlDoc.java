@@ -39,6 +39,11 @@ final class YamlDoc {
 
     /** Composes {@code bytes}; returns null (after recording the error) on a syntax error or an empty file. */
     Node compose(byte[] bytes) {
+        int[] notText = Utf8.firstError(bytes);
+        if (notText != null) {
+            errors.add(new SpecError(file, notText[0], notText[1], "", Utf8.message(notText)));
+            return null;
+        }
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(file)
                 .setSchema(new CoreSchema())

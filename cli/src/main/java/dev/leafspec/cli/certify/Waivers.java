@@ -1,7 +1,14 @@
 package dev.leafspec.cli.certify;
 
-import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,54 +67,106 @@ public final class Waivers {
     /**
      * Loads a waivers file (safe YAML).
      *
-     * @throws IllegalArgumentException naming the file, the entry index and the problem
+     * @throws IllegalArgumentException listing every problem, one per line, as {@code file:line:column: path: message}
      */
     public static Waivers load(Path file) throws IOException {
         if (!Files.isRegularFile(file)) throw new IllegalArgumentException("no such waivers file: " + file);
-        Object doc;
+        byte[] bytes = Files.readAllBytes(file);
+        List<String> errors = new ArrayList<>();
+        int[] notText = dev.leafspec.spec.Utf8.firstError(bytes);
+        if (notText != null) {
+            throw new IllegalArgumentException(file + ":" + notText[0] + ":" + notText[1] + ": " + dev.leafspec.spec.Utf8.message(notText));
+        }
+        Node doc;
         try {
-            doc = new Load(LoadSettings.builder().setAllowDuplicateKeys(false).build()).loadFromString(Files.readString(file));
+            doc = new Compose(LoadSettings.builder().setLabel(file.toString()).setUseMarks(true).setAllowDuplicateKeys(false).build())
+                    .composeString(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).orElse(null);
+        } catch (MarkedYamlEngineException e) {
+            Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
+            throw new IllegalArgumentException(at(file, m) + "not valid YAML: " + (e.getContext() != null ? e.getContext() + "; " : "")
+                    + String.valueOf(e.getProblem()).replace('\n', ' ').trim(), e);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(file + ": not valid YAML: " + e.getMessage(), e);
         }
-        if (!(doc instanceof Map<?, ?> m) || !(m.get("waivers") instanceof List<?> list) || m.size() != 1) {
-            throw new IllegalArgumentException(file + ": a waivers file holds one key, 'waivers', with a list of entries");
+        Node list = null;
+        if (doc instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                String k = scalar(t.getKeyNode());
+                if ("waivers".equals(k) && t.getValueNode() instanceof SequenceNode) list = t.getValueNode();
+                else errors.add(at(file, t.getKeyNode()) + "unknown key '" + k + "' (a waivers file holds one key, 'waivers')");
+            }
+        }
+        if (!(list instanceof SequenceNode seq)) {
+            errors.add(0, at(file, doc) + "a waivers file holds one key, 'waivers', with a list of entries");
+            throw new IllegalArgumentException(String.join("\n", errors));
         }
         List<Waiver> out = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            String where = file + ": waivers[" + i + "]";
-            if (!(list.get(i) instanceof Map<?, ?> e)) throw new IllegalArgumentException(where + ": an entry is a mapping");
-            for (Object k : e.keySet()) {
-                if (!KEYS.contains(String.valueOf(k))) throw new IllegalArgumentException(where + ": unknown key '" + k + "' (known: " + KEYS + ")");
+        for (int i = 0; i < seq.getValue().size(); i++) {
+            Node entry = seq.getValue().get(i);
+            String where = "waivers[" + i + "]";
+            if (!(entry instanceof MappingNode e)) {
+                errors.add(at(file, entry) + where + ": an entry is a mapping");
+                continue;
             }
-            String scenario = str(e, "scenario", where);
-            String rule = str(e, "rule", where);
-            String leaf = str(e, "leaf", where);
-            int scopes = (scenario != null ? 1 : 0) + (rule != null ? 1 : 0) + (leaf != null ? 1 : 0);
-            if (scopes != 1) throw new IllegalArgumentException(where + ": give exactly one of scenario, rule or leaf");
-            String reason = str(e, "reason", where);
-            String link = str(e, "link", where);
-            if (reason == null) throw new IllegalArgumentException(where + ": reason is required");
-            if (link == null) throw new IllegalArgumentException(where + ": link is required");
-            Object exp = e.get("expires");
-            if (exp == null) throw new IllegalArgumentException(where + ": expires (YYYY-MM-DD) is required");
-            LocalDate expires;
-            try {
-                expires = LocalDate.parse(String.valueOf(exp));
-            } catch (DateTimeParseException ex) {
-                throw new IllegalArgumentException(where + ": expires: '" + exp + "' is not a date (YYYY-MM-DD)", ex);
+            java.util.Map<String, Node> keys = new java.util.LinkedHashMap<>();
+            for (NodeTuple t : e.getValue()) {
+                String k = scalar(t.getKeyNode());
+                if (!KEYS.contains(k)) errors.add(at(file, t.getKeyNode()) + where + ": unknown key '" + k + "' (known: " + KEYS + ")");
+                else if (keys.containsKey(k)) errors.add(at(file, t.getKeyNode()) + where + ": duplicate key '" + k + "'");
+                else keys.put(k, t.getValueNode());
             }
-            out.add(new Waiver(i, scenario, rule, leaf, reason, link, expires));
+            int before = errors.size();
+            String scenario = str(file, keys, "scenario", where, errors);
+            String rule = str(file, keys, "rule", where, errors);
+            String leaf = str(file, keys, "leaf", where, errors);
+            int scopes = (keys.containsKey("scenario") ? 1 : 0) + (keys.containsKey("rule") ? 1 : 0) + (keys.containsKey("leaf") ? 1 : 0);
+            if (scopes != 1) errors.add(at(file, entry) + where + ": give exactly one of scenario, rule or leaf");
+            String reason = str(file, keys, "reason", where, errors);
+            String link = str(file, keys, "link", where, errors);
+            if (!keys.containsKey("reason")) errors.add(at(file, entry) + where + ": reason is required");
+            if (!keys.containsKey("link")) errors.add(at(file, entry) + where + ": link is required");
+            String exp = str(file, keys, "expires", where, errors);
+            LocalDate expires = null;
+            if (!keys.containsKey("expires")) {
+                errors.add(at(file, entry) + where + ": expires (YYYY-MM-DD) is required");
+            } else if (exp != null) {
+                try {
+                    expires = LocalDate.parse(exp);
+                } catch (DateTimeParseException ex) {
+                    errors.add(at(file, keys.get("expires")) + where + ".expires: '" + exp + "' is not a date (YYYY-MM-DD)");
+                }
+            }
+            if (errors.size() == before) out.add(new Waiver(i, scenario, rule, leaf, reason, link, expires));
         }
+        if (!errors.isEmpty()) throw new IllegalArgumentException(String.join("\n", errors));
         return new Waivers(out);
     }
 
-    private static String str(Map<?, ?> e, String key, String where) {
-        Object v = e.get(key);
-        if (v == null) return null;
-        String s = String.valueOf(v).trim();
-        if (s.isEmpty()) throw new IllegalArgumentException(where + ": " + key + " is empty");
-        return s;
+    private static String at(Path file, Node n) {
+        return at(file, n == null ? null : n.getStartMark().orElse(null));
+    }
+
+    private static String at(Path file, Mark m) {
+        return m == null ? file + ": " : file + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1) + ": ";
+    }
+
+    private static String scalar(Node n) {
+        return n instanceof ScalarNode s ? s.getValue() : String.valueOf(n);
+    }
+
+    private static String str(Path file, java.util.Map<String, Node> keys, String key, String where, List<String> errors) {
+        Node n = keys.get(key);
+        if (n == null) return null;
+        if (!(n instanceof ScalarNode s)) {
+            errors.add(at(file, n) + where + "." + key + ": a single value is required");
+            return null;
+        }
+        String v = s.getValue().trim();
+        if (v.isEmpty()) {
+            errors.add(at(file, n) + where + "." + key + ": is empty");
+            return null;
+        }
+        return v;
     }
 
     /**
