@@ -25,6 +25,7 @@ for v in ok:"" clobber-rbx:-DFAULT_CLOBBER_RBX rbp-in-bitmap:-DFAULT_RBP_IN_BITM
   name=${v%%:*}; def=${v#*:}
   "$CC" -O2 -Wall -Wextra -shared -fPIC $def -o "$out/callers/libguest-$name.so" "$ex/tdx_guest_asm.S" "$ex/tdx_guest.c"
 done
+"$CC" -O2 -Wall -Wextra -shared -fPIC -o "$out/callers/libguest-misbehaving.so" "$ex/misbehaving.c"
 hx=../examples/callers/host
 for v in ok:"" rdx-not-loaded:-DFAULT_RDX_NOT_LOADED rbx-not-saved:-DFAULT_RBX_NOT_SAVED rbp-not-restored:-DFAULT_RBP_NOT_RESTORED; do
   name=${v%%:*}; def=${v#*:}

@@ -1,6 +1,7 @@
 /*
  * leafspec-harness: runs caller-side TDX wrappers (compiled code in a shared object) natively and hands every
- * TDCALL / SEAMCALL they execute to the LeafSpec reference engine (the Java side, over stdin/stdout).
+ * TDCALL / SEAMCALL they execute to the LeafSpec reference engine (the Java side, over stdin/stdout; the library itself
+ * sees /dev/null as stdin and stderr as stdout, so its own output cannot corrupt the protocol).
  *
  * Outside a TD, TDCALL (66 0F 01 CC) and SEAMCALL (66 0F 01 CF) raise #UD, which Linux delivers as SIGILL. The SIGILL
  * handler checks the opcode at RIP, writes the complete register file (RAX..R15, RFLAGS, XMM0..15 and, where the CPU
@@ -37,6 +38,7 @@
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <errno.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -49,6 +51,10 @@
 #include <sys/ioctl.h>
 #include <ucontext.h>
 #include <unistd.h>
+
+/* The protocol's own file descriptors: copies of the original stdin/stdout taken at start. The library under test gets
+ * /dev/null as stdin and stderr as stdout, so a debug printf or a read of stdin in a wrapper cannot corrupt the protocol. */
+static int proto_in = 0, proto_out = 1;
 
 #if !defined(__x86_64__) || !defined(__linux__)
 #error "leafspec-harness needs x86-64 Linux (TDCALL/SEAMCALL trapping through SIGILL)"
@@ -213,7 +219,7 @@ static void out_end(void) {
 static void out_write(void) {
     size_t off = 0;
     while (off < olen) {
-        ssize_t w = write(1, obuf + off, olen - off);
+        ssize_t w = write(proto_out, obuf + off, olen - off);
         if (w < 0) { if (errno == EINTR) continue; _exit(4); }
         off += (size_t)w;
     }
@@ -269,7 +275,7 @@ static void spin_for_input(void) {
     clock_gettime(CLOCK_MONOTONIC, &a);
     for (int k = 0;; k++) {
         int n = 0;
-        if (ioctl(0, FIONREAD, &n) == 0 && n > 0) {
+        if (ioctl(proto_in, FIONREAD, &n) == 0 && n > 0) {
             spin_ns = spin_max_ns;
             return;
         }
@@ -293,7 +299,7 @@ static char *read_line(void) {
         if (nl) { *nl = 0; ipos = (size_t)(nl - ibuf) + 1; return ibuf; }
         if (ilen + 4096 > icap) { icap = icap ? icap * 2 : 1 << 16; ibuf = realloc(ibuf, icap); if (!ibuf) _exit(3); }
         spin_for_input();
-        ssize_t r = read(0, ibuf + ilen, icap - ilen - 1);
+        ssize_t r = read(proto_in, ibuf + ilen, icap - ilen - 1);
         if (r < 0 && errno == EINTR) continue;
         if (r <= 0) return NULL;
         ilen += (size_t)r;
@@ -696,6 +702,14 @@ int main(int argc, char **argv) {
     install(on_trap, SIGFPE);
     install(on_trap, SIGTRAP);
 
+    proto_in = dup(0);
+    proto_out = dup(1);
+    int devnull = open("/dev/null", O_RDONLY);
+    if (proto_in < 0 || proto_out < 0 || devnull < 0 || dup2(devnull, 0) < 0 || dup2(2, 1) < 0) {
+        fprintf(stderr, "leafspec-harness: cannot set up its protocol descriptors: %s\n", strerror(errno));
+        return 2;
+    }
+    close(devnull);
     lib = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
     if (!lib) {
         const char *e = dlerror();

@@ -70,16 +70,49 @@ public final class CallerChecker {
         try {
             for (Function f : spec.functions()) {
                 for (boolean err : f.errorCase() ? new boolean[] {false, true} : new boolean[] {false}) {
-                    if (h == null || !h.alive()) h = new NativeHarness(bin, library, timeoutMs);
-                    results.add(runCase(h, spec, f, err));
+                    if (h == null || !h.alive()) {
+                        if (h != null) h.close();
+                        h = new NativeHarness(bin, library, timeoutMs);
+                    }
+                    try {
+                        results.add(runCase(h, spec, f, err));
+                    } catch (IOException e) {
+                        // the function hung, ended the process or broke the protocol: its own row, then a fresh harness
+                        results.add(lost(f, err, e));
+                        h.close();
+                        h = null;
+                    }
                 }
             }
         } catch (IOException e) {
+            // the harness cannot start at all (the library does not load): nothing can run
             results.add(new CallerResult("(harness)", "", "", Status.FAIL, List.of("HARNESS: " + e.getMessage()), 0));
         } finally {
             if (h != null) h.close();
         }
         return results;
+    }
+
+    /**
+     * The row of a case the harness did not finish. A function that does not return within the timeout or ends the
+     * process (exit, abort, an unhandled signal) fails CALLER-FAULT, naming the function; anything else (a reply the
+     * Java side cannot read) is a harness error, CALLER-HARNESS.
+     */
+    static CallerResult lost(Function f, boolean errorCase, IOException e) {
+        String c = errorCase ? "module-error" : "normal";
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        String head = f.symbol() + " [" + c + "]: RIP: ";
+        String text;
+        if (m.startsWith("TIMEOUT: ")) {
+            text = head + "the function did not return: " + m.substring("TIMEOUT: ".length())
+                    + "; the harness was restarted for the next case [CALLER-FAULT]";
+        } else if (m.startsWith("the harness exited")) {
+            text = head + "the process ended while the function ran (" + m.substring("the harness ".length())
+                    + "): a wrapper must return to its caller; the harness was restarted for the next case [CALLER-FAULT]";
+        } else {
+            text = head + "harness: " + m + "; the harness was restarted for the next case [CALLER-HARNESS]";
+        }
+        return new CallerResult(f.symbol(), f.issues(), c, Status.FAIL, List.of(text), 0);
     }
 
     /** Runs one function once in one case on a started harness. */

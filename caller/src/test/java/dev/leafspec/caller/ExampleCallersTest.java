@@ -234,4 +234,40 @@ class ExampleCallersTest {
             }
         }
     }
+
+    /**
+     * A function that hangs, exits, aborts or prints to stdout is reported against itself (CALLER-FAULT with the reason),
+     * the harness is restarted, and every other function still runs: the debug printf of ex_chatty goes to stderr and
+     * its TDG.VP.INFO passes.
+     */
+    @Test
+    void misbehavingFunctionsAreReportedOneByOneAndTheRunGoesOn(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path yaml = dir.resolve("misbehaving.caller.yaml");
+        java.nio.file.Files.writeString(yaml, """
+                caller-spec: 1
+                name: misbehaving wrappers
+                functions:
+                  - { symbol: ex_hang, convention: sysv, issues: TDG.VP.INFO, returns: status, error-case: false }
+                  - { symbol: ex_exit, convention: sysv, issues: TDG.VP.INFO, returns: status, error-case: false }
+                  - { symbol: ex_chatty, convention: sysv, issues: TDG.VP.INFO, returns: status, error-case: false }
+                  - { symbol: ex_abort, convention: sysv, issues: TDG.VP.INFO, returns: status, error-case: false }
+                """);
+        var r = CallerSpecReader.read(yaml, catalogue);
+        assertThat(r.errors()).isEmpty();
+        assumeTrue(NativeHarness.unavailableReason(HOME).isEmpty(), () -> NativeHarness.unavailableReason(HOME).get());
+        List<CallerResult> res = new CallerChecker(catalogue, HOME, 1500)
+                .certify(HOME.resolve("native/target/callers/libguest-misbehaving.so"), r.spec());
+        res.forEach(System.out::println);
+        assertThat(res).extracting(CallerResult::function).containsExactly("ex_hang", "ex_exit", "ex_chatty", "ex_abort");
+        assertThat(res.get(0).messages()).singleElement().asString()
+                .startsWith("ex_hang [normal]: RIP: the function did not return: no reply from the harness within 1500 ms")
+                .endsWith("[CALLER-FAULT]");
+        assertThat(res.get(1).messages()).singleElement().asString()
+                .startsWith("ex_exit [normal]: RIP: the process ended while the function ran (exited (code 3))")
+                .endsWith("[CALLER-FAULT]");
+        assertThat(res.get(2).status()).as(res.get(2).toString()).isEqualTo(Status.PASS);
+        assertThat(res.get(3).messages()).singleElement().asString()
+                .startsWith("ex_abort [normal]: RIP: the process ended while the function ran (exited (code 134, signal 6))")
+                .endsWith("[CALLER-FAULT]");
+    }
 }

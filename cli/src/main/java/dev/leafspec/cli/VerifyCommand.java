@@ -361,8 +361,10 @@ final class VerifyCommand implements Callable<Integer> {
                 r.path("profile").path("name").asText(), r.path("verdict").asText());
         if (problems.isEmpty()) {
             System.out.println("VERIFIED: the hashes of the spec bundle, caller spec, library" + (r.path("hashes").hasNonNull("callerFeaturesSha256")
-                    ? ", caller features" : "") + " and waivers match the files here, every function and case of the caller spec has a "
-                    + "result, the counts, waivers, certificate and JUnit XML agree with the report, and the verdict follows from the "
+                    ? ", caller features" : "") + " and waivers match the files here, " + (harnessStopped
+                    ? "the harness could not run the library (a harness error: the report has no function rows, and its verdict is "
+                    + r.path("verdict").asText() + ")"
+                    : "every function and case of the caller spec has a result") + ", the counts, waivers, certificate and JUnit XML agree with the report, and the verdict follows from the "
                     + "results. (This checks consistency, not authenticity: nothing is signed.)");
             return LeafSpecCli.OK;
         }
