@@ -42,6 +42,12 @@ import java.util.Set;
  * names and result registers are checked against the leaf specs.
  */
 public final class CallerSpecReader {
+    /** The fixture names of docs/fixtures.md (the scenario fixtures every implementation and adapter understands). */
+    static final List<String> FIXTURES = List.of("td.config", "td.pending-page", "td.private-page", "td.ve", "td.field",
+            "host.answer", "host.write", "host.cpuid", "host.msr", "host.port", "host.mmio", "host.quote", "host.unsupported",
+            "platform.config", "platform.lp", "platform.ready", "platform.seam", "migtd.keys", "host.memory", "host.lock",
+            "guest.program");
+
     private final String file;
     private final Catalogue catalogue;
     private final List<SpecError> errors = new ArrayList<>();
@@ -55,8 +61,10 @@ public final class CallerSpecReader {
     public record Result(CallerSpec spec, List<SpecError> errors) {
     }
 
-    /** @return true if the file's top-level mapping has the key {@code caller-spec} (a quick look, for lint) */
+    /** @return true if the file is named *.caller.yaml or its top-level mapping has the key {@code caller-spec} (a quick look, for lint) */
     public static boolean isCallerSpec(Path file) {
+        String n = file.getFileName() == null ? "" : file.getFileName().toString();
+        if (n.endsWith(".caller.yaml") || n.endsWith(".caller.yml")) return true; // even with a misspelt caller-spec key
         try {
             for (String line : Files.readAllLines(file)) {
                 if (line.startsWith("caller-spec:")) return true;
@@ -111,13 +119,32 @@ public final class CallerSpecReader {
         List<Node> fns = seq(top.req("functions"), "functions");
         if (fns != null) {
             if (fns.isEmpty()) error(top.opt("functions"), "functions", "must list at least one function");
+            Map<String, Integer> seen = new LinkedHashMap<>();
             for (int i = 0; i < fns.size(); i++) {
+                String sym = symbolOf(fns.get(i));
+                Integer first = sym == null ? null : seen.putIfAbsent(sym, i);
+                if (first != null) {
+                    error(fns.get(i), "functions[" + i + "].symbol", "'" + sym + "' is already described by functions["
+                            + first + "]; describe each function once");
+                    continue;
+                }
                 Function f = function(fns.get(i), "functions[" + i + "]", structs);
                 if (f != null) functions.add(f);
             }
         }
         top.finish();
         return new CallerSpec(file, name, structs, functions);
+    }
+
+    /** The scalar value of a function entry's {@code symbol} key, or null (errors are reported when it is read). */
+    private static String symbolOf(Node n) {
+        if (!(n instanceof org.snakeyaml.engine.v2.nodes.MappingNode m)) return null;
+        for (NodeTuple t : m.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("symbol") && t.getValueNode() instanceof ScalarNode v) {
+                return v.getValue();
+            }
+        }
+        return null;
     }
 
     private Function function(Node n, String path, Map<String, List<String>> structs) {
@@ -252,6 +279,13 @@ public final class CallerSpecReader {
                         if (v != null) params.put(pe.getKey(), "0x" + Long.toHexString(v));
                     }
                     fixtures.add(new Fixture(e.getKey(), params));
+                    continue;
+                }
+                if (!FIXTURES.contains(e.getKey())) {
+                    String h = Values.closest(e.getKey(), FIXTURES);
+                    error(e.getValue().getKeyNode(), child(fp, e.getKey()), "unknown fixture '" + e.getKey() + "'"
+                            + (h != null ? " (did you mean '" + h + "'?)" : "") + "; fixtures are listed in docs/fixtures.md,"
+                            + " or name a SEAMCALL leaf (TDH.*)");
                     continue;
                 }
                 for (Map.Entry<String, NodeTuple> pe : po.entries.entrySet()) {

@@ -118,4 +118,38 @@ class CallerSpecReaderTest {
                 "c.yaml:11:16: functions[0].max-calls: expected 1..10000, got 0",
                 "c.yaml:16:19: functions[1].host-answers: host-answers script the host's answers to TDG.VP.VMCALL; TDG.VP.INFO is not a sub-function");
     }
+
+    @Test
+    void duplicateSymbolsAndUnknownFixturesAreErrors() {
+        assertThat(errors("""
+                caller-spec: 1
+                name: x
+                functions:
+                  - symbol: f
+                    convention: sysv
+                    issues: TDG.VP.INFO
+                    returns: status
+                    fixtures:
+                      - host.nonexistent: { a: 1 }
+                      - host.cpuidd: { leaf: 1 }
+                  - symbol: f
+                    convention: sysv
+                    issues: TDG.VP.INFO
+                    returns: status
+                """)).containsExactly(
+                "c.yaml:9:9: functions[0].fixtures[0].host.nonexistent: unknown fixture 'host.nonexistent'; fixtures are listed"
+                        + " in docs/fixtures.md, or name a SEAMCALL leaf (TDH.*)",
+                "c.yaml:10:9: functions[0].fixtures[1].host.cpuidd: unknown fixture 'host.cpuidd' (did you mean 'host.cpuid'?);"
+                        + " fixtures are listed in docs/fixtures.md, or name a SEAMCALL leaf (TDH.*)",
+                "c.yaml:11:5: functions[1].symbol: 'f' is already described by functions[0]; describe each function once");
+    }
+
+    @Test
+    void aCallerYamlFileIsACallerSpecEvenWithAMisspeltKey(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path f = dir.resolve("mine.caller.yaml");
+        java.nio.file.Files.writeString(f, "caller_spec: 1\nname: x\nfunctions: []\n");
+        assertThat(CallerSpecReader.isCallerSpec(f)).isTrue();
+        assertThat(CallerSpecReader.read(f, catalogue).errors()).extracting(SpecError::toString)
+                .anyMatch(e -> e.contains("caller_spec") && e.contains("caller-spec"));
+    }
 }

@@ -177,6 +177,8 @@ final class HostMetadata {
             case "MRCONFIGID": return le(td.mrConfigId, elem);
             case "MROWNER": return le(td.mrOwner, elem);
             case "MROWNERCONFIG": return le(td.mrOwnerConfig, elem);
+            case "SERVTD_HASH": return le(td.servtdHash, elem);
+            case "SERVTD_NUM": return td.servtdNum;
             default: throw new NotSupportedException("TD metadata field " + f.name + " (not modelled)");
         }
     }

@@ -46,6 +46,7 @@ final class SeamFixtures {
                         if (bs.length != 2) throw new IllegalArgumentException("CMRS: 'base:size, base:size'");
                         h.cmrs.add(new long[] {Params.parseNumber(bs[0], "CMR base"), Params.parseNumber(bs[1], "CMR size")});
                     }
+                    if (h.cmrs.size() > TdhSysInfo.MAX_CMR) throw new IllegalArgumentException("CMRS: at most 32 CMRs (MAX_CMR)");
                     break;
                 }
                 default: throw new IllegalArgumentException("platform.config: unknown key '" + e.getKey() + "'");

@@ -317,10 +317,13 @@ final class SeamHost {
         return (hpa & (align - 1)) == 0 && (hpa >>> 52) == 0 && !isPrivateHkid((hpa >>> HKID_SHIFT) & 0x3F);
     }
 
-    /** @return the TDMR holding {@code hpa} with its PAMT initialised there, or null */
+    /**
+     * @return the TDMR holding {@code hpa} with its PAMT initialised there, or null. As pamt_manager.c pamt_get_block, a
+     * page counts as initialised only below TDMR.last_initialized rounded down to 1 GB (whole PAMT blocks).
+     */
     Tdmr tdmrOf(long hpa) {
         for (Tdmr t : tdmrs) {
-            if (hpa >= t.base && hpa < t.base + t.size) return hpa < t.lastInitialized ? t : null;
+            if (hpa >= t.base && hpa < t.base + t.size) return hpa < (t.lastInitialized & ~(GB - 1)) ? t : null;
         }
         return null;
     }
@@ -356,10 +359,6 @@ final class SeamHost {
 
     void assign(long hpa, int type, long owner) {
         pamt.put(hpa >>> 12, new PamtEntry(type, owner));
-    }
-
-    void free(long hpa) {
-        pamt.remove(hpa >>> 12);
     }
 
     /** Used by the TD-scope leaves: the TDR checks and the TD's lifecycle/TDCS checks, in the handlers' order. */

@@ -23,7 +23,8 @@ import dev.leafspec.api.RegisterFile;
  *
  * <p>Modelled values: FATAL, NUM_TDCX, CHLDCNT, LIFECYCLE_STATE, TDCX_PA, HKID, PKG_CONFIG_BITMAP, NUM_VCPUS,
  * NUM_ASSOC_VCPUS, OP_STATE, NUM_L2_VMS, ATTRIBUTES, XFAM, MAX_VCPUS, GPAW, TSC_FREQUENCY, HP_LOCK_TIMEOUT,
- * CONFIG_FLAGS, TD_EPOCH, MRTD (0 until TDH.MR.FINALIZE), MRCONFIGID, MROWNER, MROWNERCONFIG. Other readable fields
+ * CONFIG_FLAGS, TD_EPOCH, MRTD (0 until TDH.MR.FINALIZE), MRCONFIGID, MROWNER, MROWNERCONFIG, SERVTD_HASH, SERVTD_NUM.
+ * Other readable fields
  * (and writes to VM_CTLS) are not modelled.
  */
 final class TdhMngRdWr implements SeamLeaf {

@@ -73,7 +73,8 @@ final class TdhServtdBind implements SeamLeaf {
         if (Long.compareUnsigned(slot, MAX_SERVTDS) >= 0) {
             return TdxStatus.withOperand(TdxStatus.TDX_OPERAND_INVALID, SeamStatus.OP_R8);
         }
-        if (Long.compareUnsigned(type, 0xFFFF) > 0 || type != SERVTD_TYPE_MIGTD) {
+        // SERVTD_TYPE is 16 bits and tdx_1.5 knows one type (0, MigTD): any other R9 value is refused
+        if (type != SERVTD_TYPE_MIGTD) {
             return TdxStatus.withOperand(TdxStatus.TDX_OPERAND_INVALID, SeamStatus.OP_R9);
         }
         if ((attr & ~SERVTD_ATTRIBUTES_FIXED_0) != 0) {

@@ -52,7 +52,7 @@ final class TdhSysInfo implements SeamLeaf {
         put(b, 88, 8, HostMetadata.XFAM_FIXED1);
         h.write(info, b);
         byte[] c = new byte[16 * MAX_CMR];
-        for (int i = 0; i < h.cmrs.size() && i < MAX_CMR; i++) {
+        for (int i = 0; i < h.cmrs.size(); i++) { // platform.config allows at most MAX_CMR CMRs
             put(c, 16 * i, 8, h.cmrs.get(i)[0]);
             put(c, 16 * i + 8, 8, h.cmrs.get(i)[1]);
         }

@@ -18,8 +18,8 @@ import dev.leafspec.api.RegisterFile;
  *
  * <p>Errors in order: TDX_SYS_LP_INIT_NOT_DONE; bad RDX → TDX_OPERAND_INVALID(RDX); R8 not null and not naming the
  * start of a field whose ELEMENT_SIZE_CODE matches → TDX_METADATA_FIELD_ID_INCORRECT; the page full before the last
- * field → TDX_METADATA_LIST_OVERFLOW (0xC0000C0400000000) with R8 = the next field. The 65 global fields of 1.5 (354
- * elements) fit one page: a dump from the null id ends with TDX_SUCCESS.
+ * field → TDX_METADATA_LIST_OVERFLOW (0xC0000C0400000000) with R8 = the next field: not reachable in the model, since
+ * the 65 global fields of 1.5 (354 elements) fit one page, so every dump ends with TDX_SUCCESS.
  */
 final class TdhSysRdall implements SeamLeaf {
     private static final int PAGE = 4096;
@@ -46,15 +46,13 @@ final class TdhSysRdall implements SeamLeaf {
                 return TdxStatus.TDX_METADATA_FIELD_ID_INCORRECT;
             }
         }
+        // md_dump_list stops with TDX_METADATA_LIST_OVERFLOW when the page cannot hold the next sequence header and
+        // field; the 1.5 global fields never fill a page (354 elements and at most 65 sequence headers after the list
+        // header take at most 3,360 bytes), so every dump completes.
         byte[] buf = new byte[PAGE];
         int pos = 8, sequences = 0;
-        boolean full = false;
-        while (idx >= 0 && !full) {
+        while (idx >= 0) {
             TdMetadata.Field f = t[idx];
-            if (PAGE - pos < 16 + 8 * f.numElem) {
-                full = true;
-                break;
-            }
             int seqPos = pos;
             TdMetadata.Field first = f;
             int firstCode = code;
@@ -78,19 +76,13 @@ final class TdhSysRdall implements SeamLeaf {
                 code = nCode;
                 if (!sameSeq) break;
                 f = t[idx];
-                if (PAGE - pos < 8 * f.numElem) {
-                    full = true;
-                    break;
-                }
             }
             TdhMemPageAdd.putLe(buf, seqPos, sequenceHeader(first, firstCode, fields));
             sequences++;
         }
         TdhMemPageAdd.putLe(buf, 0, (pos & 0xFFFFL) | ((long) sequences << 16));
         h.write(pa, java.util.Arrays.copyOf(buf, pos));
-        if (idx < 0) return TdxStatus.TDX_SUCCESS;
-        r.gpr(8, (t[idx].id & ~0xFFFFFFL) | code);
-        return TdgSysRdall.TDX_METADATA_LIST_OVERFLOW;
+        return TdxStatus.TDX_SUCCESS;
     }
 
     /** md_set_sequence_header: the entry's id with this FIELD_CODE; reserved bits, WRITE_MASK_VALID and CONTEXT_CODE 0. */

@@ -1,7 +1,6 @@
 package dev.leafspec.engine;
 
 import dev.leafspec.api.Capabilities;
-import dev.leafspec.api.Gpr;
 import dev.leafspec.api.Identity;
 import dev.leafspec.api.Instruction;
 import dev.leafspec.api.LeafImplementation;
@@ -10,7 +9,6 @@ import dev.leafspec.api.RegisterFile;
 import dev.leafspec.api.Role;
 
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -386,6 +384,13 @@ public final class TdxModule implements LeafImplementation {
             case "guest.last-call":
                 return lastRun == null ? null : lastRun.loggedCall(lastRun.log.size());
             default:
+                if (name.startsWith("host.memory.")) {
+                    // 128 bytes of host physical memory: GPR i (RAX = 0 ... R15 = 15) = the qword at HPA + 8 i
+                    long hpa = Params.parseNumber(name.substring(12), "hpa");
+                    RegisterFile m = new RegisterFile();
+                    for (int i = 0; i < 16; i++) m.gpr(i, seam.read64(hpa + 8L * i));
+                    return m;
+                }
                 if (name.startsWith("guest.call.")) {
                     return lastRun == null ? null : lastRun.loggedCall((int) Params.parseNumber(name.substring(11), "call"));
                 }
@@ -401,13 +406,5 @@ public final class TdxModule implements LeafImplementation {
     /** Implements LeafImplementation.writeGuestMemory. */
     public void writeGuestMemory(long gpa, byte[] data) {
         td.memory.write(gpa, data);
-    }
-
-    static String upper(String s) {
-        return s.trim().toUpperCase(Locale.ROOT);
-    }
-
-    static Gpr gpr(int i) {
-        return Gpr.of(i);
     }
 }

@@ -30,6 +30,8 @@ public class ServtdSteps {
     private final TdBuildSteps td;
     private long nextTop = TDMR_TOP;
     private long nextHkid = 63;
+    /** TD_PARAMS of the second TD when a scenario gives them (TdParamsSteps); MAX_VCPUS is set from the VCPU count. */
+    byte[] params2;
 
     public ServtdSteps(World world, TdBuildSteps td) {
         this.world = world;
@@ -59,6 +61,10 @@ public class ServtdSteps {
         putLe(p, 16, Math.max(vcpus, 1), 2);
         putLe(p, 24, 6 | (3 << 3), 8);
         putLe(p, 40, 100, 2);
+        if (params2 != null) {
+            p = params2.clone();
+            putLe(p, 16, Math.max(vcpus, 1), 2);
+        }
         world.fixture("host.memory", Map.of("hpa", hex(PARAMS2), "bytes", Hex.bytesOf(p)));
         ok("TDH.MNG.INIT", "RCX", tdr, "RDX", PARAMS2);
         long tdvpsPages = sysRd(TdBuildSteps.FIELD_TDVPS_BASE_SIZE) / 4096;
