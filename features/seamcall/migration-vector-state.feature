@@ -68,7 +68,7 @@ Feature: Migration leaves touch the VMM's vector registers only once they ran AE
     And XMM3 is unchanged
     And the call complies with the leaf's contract
 
-  @leaf:TDH.EXPORT.STATE.IMMUTABLE @rule:CONTRACT-VECTOR @rule:AES-GCM-XMM-ZEROED
+  @leaf:TDH.EXPORT.STATE.IMMUTABLE @rule:CONTRACT-VECTOR @rule:EXPORT.STATE.IMMUTABLE-4
   Scenario: a successful TDH.EXPORT.STATE.IMMUTABLE ran AES-GCM and returns with every XMM zeroed
     Given the VMM creates the TD with ATTRIBUTES.MIGRATABLE
     And a TD built with 1 VCPU and 1 private page
@@ -90,7 +90,7 @@ Feature: Migration leaves touch the VMM's vector registers only once they ran AE
     And XMM0 to XMM15 are 0x0
     And the call complies with the leaf's contract
 
-  @leaf:TDH.EXPORT.STATE.IMMUTABLE @rule:CONTRACT-VECTOR @rule:AES-GCM-XMM-ZEROED
+  @leaf:TDH.EXPORT.STATE.IMMUTABLE @rule:CONTRACT-VECTOR @rule:EXPORT.STATE.IMMUTABLE-4
   Scenario: TDH.EXPORT.STATE.IMMUTABLE failing on a page-list entry after AES-GCM started still zeroes every XMM
     Given the VMM creates the TD with ATTRIBUTES.MIGRATABLE
     And a TD built with 1 VCPU and 1 private page

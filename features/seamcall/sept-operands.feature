@@ -11,7 +11,6 @@ Feature: The Secure-EPT leaves clear RCX and RDX first, then check the TDR in RD
   tdh_mem_page_promote.c, tdh_mem_sept_rd.c, tdh_phymem_page_reclaim.c; src/common/helpers/helpers.c;
   include/auto_gen/op_state_lookup.c.
 
-  @rule:SEPT-OPERANDS-TDR
   Scenario Outline: <leaf> with a TDVPR page in RDX clears RCX and RDX and fails on the TDR operand
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls <leaf> on the TD with:
@@ -22,21 +21,61 @@ Feature: The Secure-EPT leaves clear RCX and RDX first, then check the TDR in RD
     And RCX is 0x0
     And RDX is 0x0
 
+    @leaf:TDH.MEM.PAGE.ADD @rule:TDH.MEM.PAGE.ADD-5 @rule:TDH.MEM.PAGE.ADD-1
     Examples:
       | leaf                  | rcx      |
       | TDH.MEM.PAGE.ADD      | 0x1000   |
+
+    @leaf:TDH.MEM.PAGE.AUG @rule:TDH.MEM.PAGE.AUG-6 @rule:TDH.MEM.PAGE.AUG-1
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.PAGE.AUG      | 0x1000   |
+
+    @leaf:TDH.MEM.SEPT.ADD @rule:TDH.MEM.SEPT.ADD-9 @rule:TDH.MEM.SEPT.ADD-1
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.SEPT.ADD      | 0x200001 |
+
+    @leaf:TDH.MEM.SEPT.REMOVE @rule:TDH.MEM.SEPT.REMOVE-7 @rule:TDH.MEM.SEPT.REMOVE-1
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.SEPT.REMOVE   | 0x200001 |
+
+    @leaf:TDH.MEM.PAGE.RELOCATE @rule:TDH.MEM.PAGE.RELOCATE-4 @rule:TDH.MEM.PAGE.RELOCATE-1
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.PAGE.RELOCATE | 0x1000   |
+
+    @leaf:TDH.MEM.RANGE.BLOCK @rule:TDH.MEM.RANGE.BLOCK-5 @rule:TDH.MEM.RANGE.BLOCK-1
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.RANGE.BLOCK   | 0x1000   |
+
+    @leaf:TDH.MEM.RANGE.UNBLOCK @rule:TDH.MEM.RANGE.UNBLOCK-5 @rule:TDH.MEM.RANGE.UNBLOCK-1
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.RANGE.UNBLOCK | 0x1000   |
+
+    @leaf:TDH.MEM.PAGE.REMOVE @rule:TDH.MEM.PAGE.REMOVE-6 @rule:TDH.MEM.PAGE.REMOVE-1
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.PAGE.REMOVE   | 0x1000   |
+
+    @leaf:TDH.MEM.PAGE.DEMOTE @rule:TDH.MEM.PAGE.DEMOTE-5 @rule:TDH.MEM.PAGE.DEMOTE-1
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.PAGE.DEMOTE   | 0x200001 |
+
+    @leaf:TDH.MEM.PAGE.PROMOTE @rule:TDH.MEM.PAGE.PROMOTE-8 @rule:TDH.MEM.PAGE.PROMOTE-1
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.PAGE.PROMOTE  | 0x200001 |
+
+    @leaf:TDH.MEM.SEPT.RD @rule:TDH.MEM.SEPT.RD-4 @rule:TDH.MEM.SEPT.RD-1
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.SEPT.RD       | 0x1000   |
 
-  @rule:SEPT-OPERANDS-RDWR-R8
   Scenario Outline: <leaf> also clears R8 before it checks the TDR
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls <leaf> on the TD with:
@@ -48,12 +87,16 @@ Feature: The Secure-EPT leaves clear RCX and RDX first, then check the TDR in RD
     And RDX is 0x0
     And R8 is 0x0
 
+    @leaf:TDH.MEM.RD @rule:TDH.MEM.RD-4 @rule:TDH.MEM.RD-1
     Examples:
       | leaf       |
       | TDH.MEM.RD |
+
+    @leaf:TDH.MEM.WR @rule:TDH.MEM.WR-3 @rule:TDH.MEM.WR-1
+    Examples:
+      | leaf       |
       | TDH.MEM.WR |
 
-  @rule:SEPT-OPERANDS-KEYS
   Scenario Outline: <leaf> on a TD whose key is not configured yet
     Given a TD that is created
     When the VMM calls <leaf> on the TD with:
@@ -64,22 +107,66 @@ Feature: The Secure-EPT leaves clear RCX and RDX first, then check the TDR in RD
     And RCX is 0x0
     And RDX is 0x0
 
+    @leaf:TDH.MEM.PAGE.ADD @rule:TDH.MEM.PAGE.ADD-5 @rule:TDH.MEM.PAGE.ADD-1
     Examples:
       | leaf                  | rcx      |
       | TDH.MEM.PAGE.ADD      | 0x1000   |
+
+    @leaf:TDH.MEM.PAGE.AUG @rule:TDH.MEM.PAGE.AUG-6 @rule:TDH.MEM.PAGE.AUG-1
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.PAGE.AUG      | 0x1000   |
+
+    @leaf:TDH.MEM.SEPT.ADD @rule:TDH.MEM.SEPT.ADD-9 @rule:TDH.MEM.SEPT.ADD-1
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.SEPT.ADD      | 0x200001 |
+
+    @leaf:TDH.MEM.SEPT.REMOVE @rule:TDH.MEM.SEPT.REMOVE-7 @rule:TDH.MEM.SEPT.REMOVE-1
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.SEPT.REMOVE   | 0x200001 |
+
+    @leaf:TDH.MEM.PAGE.RELOCATE @rule:TDH.MEM.PAGE.RELOCATE-4 @rule:TDH.MEM.PAGE.RELOCATE-1
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.PAGE.RELOCATE | 0x1000   |
+
+    @leaf:TDH.MEM.RANGE.BLOCK @rule:TDH.MEM.RANGE.BLOCK-5 @rule:TDH.MEM.RANGE.BLOCK-1
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.RANGE.BLOCK   | 0x1000   |
+
+    @leaf:TDH.MEM.RANGE.UNBLOCK @rule:TDH.MEM.RANGE.UNBLOCK-5 @rule:TDH.MEM.RANGE.UNBLOCK-1
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.RANGE.UNBLOCK | 0x1000   |
+
+    @leaf:TDH.MEM.PAGE.REMOVE @rule:TDH.MEM.PAGE.REMOVE-6 @rule:TDH.MEM.PAGE.REMOVE-1
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.PAGE.REMOVE   | 0x1000   |
+
+    @leaf:TDH.MEM.PAGE.DEMOTE @rule:TDH.MEM.PAGE.DEMOTE-5 @rule:TDH.MEM.PAGE.DEMOTE-1
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.PAGE.DEMOTE   | 0x200001 |
+
+    @leaf:TDH.MEM.PAGE.PROMOTE @rule:TDH.MEM.PAGE.PROMOTE-8 @rule:TDH.MEM.PAGE.PROMOTE-1
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.PAGE.PROMOTE  | 0x200001 |
+
+    @leaf:TDH.MEM.SEPT.RD @rule:TDH.MEM.SEPT.RD-4 @rule:TDH.MEM.SEPT.RD-1
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.SEPT.RD       | 0x1000   |
+
+    @leaf:TDH.MEM.RD @rule:TDH.MEM.RD-4 @rule:TDH.MEM.RD-1
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.RD            | 0x1000   |
 
-  @rule:SEPT-OPERANDS-OP-STATE
   Scenario Outline: <leaf> before TDH.MNG.INIT (OP_STATE UNINITIALIZED)
     Given a TD that is tdcs
     When the VMM calls <leaf> on the TD with:
@@ -88,18 +175,47 @@ Feature: The Secure-EPT leaves clear RCX and RDX first, then check the TDR in RD
       | R8  | FREE_PAGE |
     Then RAX is TDX_OP_STATE_INCORRECT
 
+    @leaf:TDH.MEM.PAGE.ADD @rule:TDH.MEM.PAGE.ADD-5
     Examples:
       | leaf                  | rcx      |
       | TDH.MEM.PAGE.ADD      | 0x1000   |
+
+    @leaf:TDH.MEM.PAGE.AUG @rule:TDH.MEM.PAGE.AUG-6
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.PAGE.AUG      | 0x1000   |
+
+    @leaf:TDH.MEM.SEPT.ADD @rule:TDH.MEM.SEPT.ADD-9
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.SEPT.ADD      | 0x200001 |
+
+    @leaf:TDH.MEM.SEPT.REMOVE @rule:TDH.MEM.SEPT.REMOVE-7
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.SEPT.REMOVE   | 0x200001 |
+
+    @leaf:TDH.MEM.PAGE.RELOCATE @rule:TDH.MEM.PAGE.RELOCATE-4
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.PAGE.RELOCATE | 0x1000   |
+
+    @leaf:TDH.MEM.RANGE.BLOCK @rule:TDH.MEM.RANGE.BLOCK-5
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.RANGE.BLOCK   | 0x1000   |
+
+    @leaf:TDH.MEM.PAGE.REMOVE @rule:TDH.MEM.PAGE.REMOVE-6
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.PAGE.REMOVE   | 0x1000   |
+
+    @leaf:TDH.MEM.PAGE.PROMOTE @rule:TDH.MEM.PAGE.PROMOTE-8
+    Examples:
+      | leaf                  | rcx      |
       | TDH.MEM.PAGE.PROMOTE  | 0x200001 |
 
-  @leaf:TDH.PHYMEM.PAGE.RECLAIM @rule:SEPT-OPERANDS-RECLAIM-OUTPUTS
+  @leaf:TDH.PHYMEM.PAGE.RECLAIM @rule:PHYMEM.PAGE.RECLAIM-1
   Scenario: TDH.PHYMEM.PAGE.RECLAIM clears its outputs RCX, RDX and R8-R11 before it checks the page
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.PHYMEM.PAGE.RECLAIM on the TD with:

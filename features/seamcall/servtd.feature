@@ -57,7 +57,7 @@ Feature: TDH.SERVTD.BIND and TDH.SERVTD.PREBIND bind a service TD (a MigTD) to a
     And RCX is 0x0
     And the call complies with the leaf's contract
 
-  @leaf:TDH.SERVTD.BIND @rule:SERVTD.BIND-OPERANDS
+  @leaf:TDH.SERVTD.BIND @rule:SERVTD.BIND-3
   Scenario Outline: BIND checks slot, type and attributes after both TDs: <register> = <value>
     Given a TD that is initialized
     And a second TD built with 1 VCPU
@@ -107,7 +107,7 @@ Feature: TDH.SERVTD.BIND and TDH.SERVTD.PREBIND bind a service TD (a MigTD) to a
     Then RAX is TDX_SERVTD_INFO_HASH_MISMATCH
     And the call complies with the leaf's contract
 
-  @leaf:TDH.SERVTD.PREBIND @rule:SERVTD.PREBIND-OPERANDS
+  @leaf:TDH.SERVTD.PREBIND @rule:SERVTD.PREBIND-3
   Scenario: the pre-bound hash must be at a 64-byte aligned shared address
     Given a TD that is initialized
     When the VMM calls TDH.SERVTD.PREBIND on the TD with:

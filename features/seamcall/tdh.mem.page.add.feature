@@ -6,7 +6,7 @@ Feature: TDH.MEM.PAGE.ADD checks the GPA, the SEPT walk, the entry, the source p
   2; TDX_EPT_ENTRY_STATE_INCORRECT with the entry, RDX = level 0 | MAPPED 4 << 8); R9 must be a 4 KB aligned shared HPA
   (TDX_OPERAND_INVALID, R9). Only before TDH.MR.FINALIZE (OP_STATE INITIALIZED).
 
-  @rule:PAGE-ADD-ORDER
+  @rule:TDH.MEM.PAGE.ADD-4 @rule:TDH.MEM.PAGE.ADD-1
   Scenario: RCX, the walk, an entry already mapped, and the source page
     Given a TD built with 1 VCPU and 1 private page, not finalized
     When the VMM calls TDH.MEM.PAGE.ADD on the TD with:

@@ -7,7 +7,7 @@ Feature: TDH.MEM.PAGE.AUG adds a PENDING 4 KB or 2 MB page to a TD
   entry PENDING, and the TDR's child count (CHLDCNT, TDR field 0x8010000300000004, read with TDH.MNG.RD) grows by
   1 << (9 x level): 16 child pages after the build, 17 with one more SEPT page, 529 with a 2 MB page. PAMT types (TDH.PHYMEM.PAGE.RDMD RCX): PT_NDA 0, PT_REG 3, PT_EPT 8. Layout: docs/steps.md.
 
-  @rule:PAGE-AUG-RCX
+  @rule:TDH.MEM.PAGE.AUG-4
   Scenario Outline: RCX <rcx> is refused
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.MEM.PAGE.AUG on the TD with:
@@ -23,7 +23,7 @@ Feature: TDH.MEM.PAGE.AUG adds a PENDING 4 KB or 2 MB page to a TD
       | 0x200002         |
       | 0x201001         |
 
-  @rule:PAGE-AUG-2M
+  @rule:TDH.MEM.PAGE.AUG-5 @rule:TDH.MEM.PAGE.AUG-2
   Scenario: a 2 MB page needs a 2 MB aligned HPA whose 512 pages are all free, and only those become the TD's
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.MEM.PAGE.AUG on the TD with:

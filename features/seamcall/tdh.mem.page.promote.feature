@@ -11,7 +11,7 @@ Feature: TDH.MEM.PAGE.PROMOTE merges 512 contiguous 4 KB mappings into one 2 MB 
   (TDR 0x40000000, page 1 at 0x40010000, next free page 0x40011000) is the one of docs/steps.md "a host-built TD".
   RDX[15:8] uses the model's state encoding (docs/fixtures.md): NL_MAPPED/MAPPED 4, BLOCKED 1, PENDING 2.
 
-  @rule:PROMOTE-OUTPUTS-VERSION
+  @rule:TDH.MEM.PAGE.PROMOTE-3 @rule:TDH.MEM.PAGE.PROMOTE-1
   Scenario: version 1 sets R9-R11 to NULL_PA at the start, version 0 leaves them alone
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.MEM.PAGE.PROMOTE version 1 on the TD with:
@@ -33,7 +33,7 @@ Feature: TDH.MEM.PAGE.PROMOTE merges 512 contiguous 4 KB mappings into one 2 MB 
       | RDX | TDR      |
     Then RAX is TDX_OPERAND_INVALID with operand RAX
 
-  @rule:PROMOTE-ENTRY-STATE
+  @rule:TDH.MEM.PAGE.PROMOTE-4
   Scenario: LEVEL must be 1 or 2; the entry at LEVEL must be a present non-leaf entry; its SEPT page must not be locked
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.MEM.PAGE.PROMOTE on the TD with:
@@ -58,7 +58,7 @@ Feature: TDH.MEM.PAGE.PROMOTE merges 512 contiguous 4 KB mappings into one 2 MB 
       | RDX | TDR |
     Then RAX is TDX_OPERAND_BUSY with operand RCX
 
-  @rule:PROMOTE-RUNNABLE-MERGE
+  @rule:TDH.MEM.PAGE.PROMOTE-5 @rule:TDH.MEM.PAGE.PROMOTE-2
   Scenario: a RUNNABLE TD's 512 pending pages are blocked, tracked and promoted into one 2 MB pending page
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.MEM.SEPT.ADD on the TD with:
@@ -103,7 +103,7 @@ Feature: TDH.MEM.PAGE.PROMOTE merges 512 contiguous 4 KB mappings into one 2 MB 
     Then RAX is TDX_SUCCESS
     And RCX is 0x0
 
-  @rule:PROMOTE-INITIALIZED-MERGE
+  @rule:TDH.MEM.PAGE.PROMOTE-5 @rule:TDH.MEM.PAGE.PROMOTE-2
   Scenario: before TDH.MR.FINALIZE no blocking is needed; a page can no longer be added inside the 2 MB page
     Given a TD built with 1 VCPU and 1 private page, not finalized
     When the VMM calls TDH.MEM.SEPT.ADD on the TD with:
@@ -124,7 +124,7 @@ Feature: TDH.MEM.PAGE.PROMOTE merges 512 contiguous 4 KB mappings into one 2 MB 
     Then RAX is TDX_EPT_WALK_FAILED with operand RCX
     And RDX is 0x201
 
-  @rule:PROMOTE-CONDITIONS
+  @rule:TDH.MEM.PAGE.PROMOTE-6
   Scenario: a SEPT page with no mapping, with 511 mappings, or with a non-contiguous last page is not promoted
     Given a TD built with 1 VCPU and 1 private page, not finalized
     When the VMM calls TDH.MEM.SEPT.ADD on the TD with:
@@ -148,7 +148,7 @@ Feature: TDH.MEM.PAGE.PROMOTE merges 512 contiguous 4 KB mappings into one 2 MB 
     Then RAX is TDX_EPT_INVALID_PROMOTE_CONDITIONS with operand RCX
     And RDX is 0x401
 
-  @rule:PROMOTE-CONDITIONS-ALIGNMENT
+  @rule:TDH.MEM.PAGE.PROMOTE-6
   Scenario: 512 contiguous pages whose first HPA is not 2 MB aligned are not promoted
     Given a TD built with 1 VCPU and 1 private page, not finalized
     When the VMM calls TDH.MEM.SEPT.ADD on the TD with:
@@ -162,7 +162,7 @@ Feature: TDH.MEM.PAGE.PROMOTE merges 512 contiguous 4 KB mappings into one 2 MB 
     Then RAX is TDX_EPT_INVALID_PROMOTE_CONDITIONS with operand RCX
     And RDX is 0x401
 
-  @leaf:TDH.MEM.PAGE.REMOVE @rule:PROMOTE-CHLDCNT-REMOVE
+  @leaf:TDH.MEM.PAGE.REMOVE @rule:TDH.MEM.PAGE.PROMOTE-7 @rule:TDH.MEM.PAGE.AUG-2 @rule:TDH.MEM.PAGE.REMOVE-2
   Scenario: the TDR's child count follows AUG (+1 per 4 KB page), PROMOTE (-1, the SEPT page) and a 2 MB PAGE.REMOVE (-512)
     CHLDCNT is TDR field 0x8010000300000004 (tdr_tdcs_fields_lookup.c), host-readable with TDH.MNG.RD: the built TD
     has 16 child pages (6 TDCS, a TDVPR and 5 TDVPX, 3 SEPT pages, 1 private page). tdh_mem_page_aug.c,
@@ -219,7 +219,7 @@ Feature: TDH.MEM.PAGE.PROMOTE merges 512 contiguous 4 KB mappings into one 2 MB 
     Then RCX is 0x8000000000000000
     And RDX is 0x0
 
-  @rule:PROMOTE-MAPPED-MERGE
+  @rule:TDH.MEM.PAGE.PROMOTE-6 @rule:TDH.MEM.PAGE.PROMOTE-2
   Scenario: 512 pages added with TDH.MEM.PAGE.ADD (MAPPED) are promoted into one MAPPED 2 MB page
     Given a TD built with 1 VCPU and 1 private page, not finalized
     When the VMM calls TDH.MEM.SEPT.ADD on the TD with:

@@ -6,7 +6,7 @@ Feature: TDH.MEM.PAGE.RELOCATE checks the walk, the entry and the source page's 
   the mapped page (TDX_OPERAND_INVALID, R8); the mapped page's PAMT entry is locked exclusively (TDX_OPERAND_BUSY, RCX).
   Layout: docs/steps.md (page 1 at 0x40010000).
 
-  @rule:PAGE-RELOCATE-ENTRY
+  @rule:TDH.MEM.PAGE.RELOCATE-3 @rule:TDH.MEM.PAGE.RELOCATE-1
   Scenario: a missing level, a FREE entry, and a source page held by another flow
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.MEM.PAGE.RELOCATE on the TD with:
@@ -29,7 +29,7 @@ Feature: TDH.MEM.PAGE.RELOCATE checks the walk, the entry and the source page's 
       | R8  | FREE_PAGE |
     Then RAX is TDX_OPERAND_BUSY with operand RCX
 
-  @rule:PAGE-RELOCATE-COPY
+  @rule:TDH.MEM.PAGE.RELOCATE-2
   Scenario: a MAPPED page's contents move to the new page; RCX returns the old page, which becomes free
     Given the VMM creates the TD with ATTRIBUTES.DEBUG
     And a TD built with 1 VCPU and 2 private pages, not finalized

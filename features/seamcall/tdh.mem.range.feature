@@ -8,7 +8,7 @@ Feature: TDH.MEM.RANGE.UNBLOCK, TDH.MEM.PAGE.REMOVE, TDH.MEM.PAGE.DEMOTE and TDH
   DEMOTE's RDX has bit 0 (a flag) and bits 11:1 and 63:52 reserved (TDX_OPERAND_INVALID, RDX). TDH.MEM.SEPT.RD with
   RDX bit 0 set asks for the L2 SEPT attributes of a debug TD, returned in R8 (0: the TD has no L2 VMs).
 
-  @leaf:TDH.MEM.RANGE.UNBLOCK @rule:RANGE-UNBLOCK-RCX-WALK
+  @leaf:TDH.MEM.RANGE.UNBLOCK @rule:TDH.MEM.RANGE.UNBLOCK-4 @rule:TDH.MEM.RANGE.UNBLOCK-1
   Scenario: TDH.MEM.RANGE.UNBLOCK of a misaligned GPA and of a GPA whose walk fails
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.MEM.RANGE.UNBLOCK on the TD with:
@@ -22,7 +22,7 @@ Feature: TDH.MEM.RANGE.UNBLOCK, TDH.MEM.PAGE.REMOVE, TDH.MEM.PAGE.DEMOTE and TDH
     And RCX is 0x8000000000000000
     And RDX is 0x2
 
-  @leaf:TDH.MEM.PAGE.REMOVE @rule:PAGE-REMOVE-WALK-FREE
+  @leaf:TDH.MEM.PAGE.REMOVE @rule:TDH.MEM.PAGE.REMOVE-5 @rule:TDH.MEM.PAGE.REMOVE-1
   Scenario: TDH.MEM.PAGE.REMOVE of a GPA whose walk fails and of a FREE entry
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.MEM.PAGE.REMOVE on the TD with:
@@ -37,7 +37,7 @@ Feature: TDH.MEM.RANGE.UNBLOCK, TDH.MEM.PAGE.REMOVE, TDH.MEM.PAGE.DEMOTE and TDH
     And RCX is 0x8000000000000000
     And RDX is 0x0
 
-  @leaf:TDH.MEM.PAGE.DEMOTE @rule:PAGE-DEMOTE-RDX-WALK
+  @leaf:TDH.MEM.PAGE.DEMOTE @rule:TDH.MEM.PAGE.DEMOTE-4 @rule:TDH.MEM.PAGE.DEMOTE-1
   Scenario: TDH.MEM.PAGE.DEMOTE with a reserved RDX bit and of a GPA whose walk fails
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.MEM.PAGE.DEMOTE on the TD with:
@@ -52,7 +52,7 @@ Feature: TDH.MEM.RANGE.UNBLOCK, TDH.MEM.PAGE.REMOVE, TDH.MEM.PAGE.DEMOTE and TDH
     And RCX is 0x8000000000000000
     And RDX is 0x2
 
-  @leaf:TDH.MEM.SEPT.RD @rule:SEPT-RD-L2
+  @leaf:TDH.MEM.SEPT.RD @rule:TDH.MEM.SEPT.RD-3
   Scenario: TDH.MEM.SEPT.RD with RDX bit 0 on a debug TD returns the entry and R8 = 0
     Given the VMM creates the TD with ATTRIBUTES.DEBUG
     And a TD built with 1 VCPU and 1 private page
@@ -65,7 +65,7 @@ Feature: TDH.MEM.RANGE.UNBLOCK, TDH.MEM.PAGE.REMOVE, TDH.MEM.PAGE.DEMOTE and TDH
     And RCX is 0x8000000000000000
     And RDX is 0x0
 
-  @leaf:TDH.MEM.PAGE.REMOVE @rule:PAGE-REMOVE-ONLY-THE-PAGE
+  @leaf:TDH.MEM.PAGE.REMOVE @rule:TDH.MEM.PAGE.REMOVE-2
   Scenario: TDH.MEM.PAGE.REMOVE frees the removed page only, not the next one
     Given a TD built with 1 VCPU and 2 private pages, not finalized
     When the VMM calls TDH.MEM.PAGE.REMOVE on the TD with:

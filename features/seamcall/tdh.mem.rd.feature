@@ -5,7 +5,7 @@ Feature: TDH.MEM.RD and TDH.MEM.WR read and write 8 bytes of a debug TD's privat
   value for TDH.MEM.WR, which writes R8's input there). The host-built TD's page i (GPA i x 4 KB) holds bytes
   (31 i + b) mod 256 (docs/steps.md), so the qword at GPA 0x1008 is 0x2E2D2C2B2A292827.
 
-  @rule:MEM-RDWR-OFFSET
+  @rule:TDH.MEM.RD-3 @rule:TDH.MEM.WR-1
   Scenario: the qword at an offset inside the second page, written and read back
     Given the VMM creates the TD with ATTRIBUTES.DEBUG
     And a TD built with 1 VCPU and 2 private pages

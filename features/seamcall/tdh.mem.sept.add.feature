@@ -11,7 +11,7 @@ Feature: TDH.MEM.SEPT.ADD adds a Secure EPT page below a FREE entry, or accepts 
   the page. PAMT types (TDH.PHYMEM.PAGE.RDMD RCX): PT_NDA 0, PT_EPT 8. Layout: docs/steps.md "a host-built TD" (the SEPT
   page of level 1 at GPA 0 is 0x4000F000; 0x40011000 is the first free page).
 
-  @rule:SEPT-ADD-RDX-RESERVED
+  @rule:TDH.MEM.SEPT.ADD-5
   Scenario: reserved bits of RDX
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.MEM.SEPT.ADD on the TD with:
@@ -25,7 +25,7 @@ Feature: TDH.MEM.SEPT.ADD adds a Secure EPT page below a FREE entry, or accepts 
       | R8  | 0x40011000 |
     Then RAX is TDX_OPERAND_INVALID with operand RDX
 
-  @rule:SEPT-ADD-RCX
+  @rule:TDH.MEM.SEPT.ADD-6
   Scenario Outline: RCX <rcx> is not a valid level and GPA
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.MEM.SEPT.ADD on the TD with:
@@ -43,7 +43,7 @@ Feature: TDH.MEM.SEPT.ADD adds a Secure EPT page below a FREE entry, or accepts 
       | 0x4              |
       | 0x800000200001   |
 
-  @rule:SEPT-ADD-WALK
+  @rule:TDH.MEM.SEPT.ADD-6 @rule:TDH.MEM.SEPT.ADD-1
   Scenario: the walk to the entry stops at a FREE entry above it
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.MEM.SEPT.ADD on the TD with:
@@ -54,7 +54,7 @@ Feature: TDH.MEM.SEPT.ADD adds a Secure EPT page below a FREE entry, or accepts 
     And RCX is 0x8000000000000000
     And RDX is 0x2
 
-  @rule:SEPT-ADD-NEW-PAGE
+  @rule:TDH.MEM.SEPT.ADD-7 @rule:TDH.MEM.SEPT.ADD-2
   Scenario: the new SEPT page: NULL_PA, outside the TDMRs, not free, and bit 63 ignored
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.MEM.SEPT.ADD on the TD with:
@@ -89,7 +89,7 @@ Feature: TDH.MEM.SEPT.ADD adds a Secure EPT page below a FREE entry, or accepts 
     Then RAX is TDX_SUCCESS
     And RDX is 0x401
 
-  @rule:SEPT-ADD-EXISTING
+  @rule:TDH.MEM.SEPT.ADD-8
   Scenario: an existing SEPT page: refused with its details, accepted with ALLOW_EXISTING (the new page stays free), refused when blocked
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.MEM.SEPT.ADD on the TD with:

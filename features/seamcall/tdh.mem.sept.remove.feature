@@ -8,7 +8,7 @@ Feature: TDH.MEM.SEPT.REMOVE removes an empty Secure EPT page
   (TDX_EPT_PAGE_NOT_FREE). Before TDH.MR.FINALIZE (OP_STATE INITIALIZED) no blocking is needed. On success RCX is the
   removed page, and the TDR's child count (CHLDCNT, TDR field 0x8010000300000004) drops by 1. Layout: docs/steps.md "a host-built TD"; RDX[15:8] in the model's encoding (docs/fixtures.md).
 
-  @rule:SEPT-REMOVE-VERSION
+  @rule:TDH.MEM.SEPT.REMOVE-3
   Scenario: version 1 sets R9-R11 to NULL_PA at the start, version 0 leaves them alone
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.MEM.SEPT.REMOVE version 1 on the TD with:
@@ -25,7 +25,7 @@ Feature: TDH.MEM.SEPT.REMOVE removes an empty Secure EPT page
     And R10 is unchanged
     And R11 is unchanged
 
-  @rule:SEPT-REMOVE-ENTRY
+  @rule:TDH.MEM.SEPT.REMOVE-5 @rule:TDH.MEM.SEPT.REMOVE-4 @rule:TDH.MEM.SEPT.REMOVE-1
   Scenario: a missing level, a FREE entry, a locked SEPT page, and a page not blocked, with the entry's details
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.MEM.SEPT.REMOVE on the TD with:
@@ -51,7 +51,7 @@ Feature: TDH.MEM.SEPT.REMOVE removes an empty Secure EPT page
       | RDX | TDR |
     Then RAX is TDX_OPERAND_BUSY with operand RCX
 
-  @rule:SEPT-REMOVE-NOT-FREE
+  @rule:TDH.MEM.SEPT.REMOVE-4 @rule:TDH.MEM.SEPT.REMOVE-2
   Scenario: only the page's own 512 entries count: a page mapped right after its range does not keep it busy
     Given a TD built with 1 VCPU and 1 private page, not finalized
     When the VMM calls TDH.MEM.SEPT.ADD on the TD with:

@@ -11,7 +11,7 @@ Feature: TDH.MNG.INIT checks every TD_PARAMS field, in the order of the TDX modu
   spec TDH.MNG.INIT and TD_PARAMS. The modelled platform supports XFAM 0x602E7 and ATTRIBUTES DEBUG, SEPT_VE_DISABLE,
   MIGRATABLE, PKS and PERFMON (docs/fixtures.md).
 
-  @leaf:TDH.MNG.INIT @rule:MNG-INIT-TD-PARAMS
+  @leaf:TDH.MNG.INIT @rule:TDH.MNG.INIT-6
   Scenario Outline: TD_PARAMS with <field> = <value> is refused with operand <operand>
     Given a TD that is tdcs
     And host memory at 0x30400000 holds TD_PARAMS with:
@@ -67,7 +67,7 @@ Feature: TDH.MNG.INIT checks every TD_PARAMS field, in the order of the TDX modu
       | byte 448        | 0x1                | RDX           |
       | byte 1023       | 0x1                | RDX           |
 
-  @leaf:TDH.MNG.INIT @rule:MNG-INIT-TD-PARAMS-ORDER
+  @leaf:TDH.MNG.INIT @rule:TDH.MNG.INIT-7
   Scenario Outline: the first bad TD_PARAMS field in the module's order is reported: <first> before <second>
     Given a TD that is tdcs
     And host memory at 0x30400000 holds TD_PARAMS with:
@@ -89,7 +89,7 @@ Feature: TDH.MNG.INIT checks every TD_PARAMS field, in the order of the TDX modu
       | EPTP_CONTROLS | 0x16        | byte 232      | 0x1          | EPTP_CONTROLS |
       | TSC_FREQUENCY | 401         | MSR_CONFIG_CTLS | 0x2        | TSC_FREQUENCY |
 
-  @leaf:TDH.MNG.INIT @rule:MNG-INIT-TDCS-L2
+  @leaf:TDH.MNG.INIT @rule:TDH.MNG.INIT-8
   Scenario Outline: each L2 VM needs 3 more TDCS pages: NUM_L2_VMS <l2> with 6 pages
     Given a TD that is tdcs
     And host memory at 0x30400000 holds TD_PARAMS with:
@@ -105,7 +105,7 @@ Feature: TDH.MNG.INIT checks every TD_PARAMS field, in the order of the TDX modu
       | 1  |
       | 3  |
 
-  @leaf:TDH.MNG.INIT @rule:MNG-INIT-TD-PARAMS
+  @leaf:TDH.MNG.INIT @rule:TDH.MNG.INIT-6
   Scenario Outline: TD_PARAMS at <hpa> is not a 1024-byte aligned shared HPA
     Given a TD that is tdcs
     When the VMM calls TDH.MNG.INIT on the TD with:
@@ -120,7 +120,7 @@ Feature: TDH.MNG.INIT checks every TD_PARAMS field, in the order of the TDX modu
       | 0x30400008         |
       | 0x0040000030400000 |
 
-  @leaf:TDH.MNG.INIT @rule:MNG-INIT-STATE
+  @leaf:TDH.MNG.INIT @rule:TDH.MNG.INIT-9
   Scenario: TDH.MNG.INIT runs once
     Given a TD that is initialized
     When the VMM calls TDH.MNG.INIT on the TD with:
@@ -129,7 +129,7 @@ Feature: TDH.MNG.INIT checks every TD_PARAMS field, in the order of the TDX modu
     Then RAX is TDX_OP_STATE_INCORRECT
     And the call complies with the leaf's contract
 
-  @leaf:TDH.MNG.INIT @rule:MNG-INIT-STATE
+  @leaf:TDH.MNG.INIT @rule:TDH.MNG.INIT-9
   Scenario: TDH.MNG.INIT of a TD whose keys were flushed
     Given a TD that is initialized
     And the VMM has torn the TD down up to TDH.MNG.VPFLUSHDONE
@@ -138,7 +138,7 @@ Feature: TDH.MNG.INIT checks every TD_PARAMS field, in the order of the TDX modu
       | RDX | 0x30000000 |
     Then RAX is TDX_TD_KEYS_NOT_CONFIGURED
 
-  @leaf:TDH.MNG.INIT @leaf:TDH.MNG.RD @rule:MNG-INIT-CONFIGURES
+  @leaf:TDH.MNG.INIT @leaf:TDH.MNG.RD @rule:TDH.MNG.INIT-2 @rule:TDH.MNG.INIT-10
   Scenario: the TD takes ATTRIBUTES, XFAM, MAX_VCPUS, CONFIG_FLAGS, EPTP_CONTROLS, TSC_FREQUENCY and the owner IDs from TD_PARAMS
     Given a TD that is tdcs
     And host memory at 0x30400000 holds TD_PARAMS with:
@@ -200,7 +200,7 @@ Feature: TDH.MNG.INIT checks every TD_PARAMS field, in the order of the TDX modu
     Then RAX is TDX_SUCCESS
     And R8 is 0x1
 
-  @leaf:TDH.MNG.INIT @rule:MNG-INIT-TD-PARAMS
+  @leaf:TDH.MNG.INIT @rule:TDH.MNG.INIT-6
   Scenario Outline: the edges of the accepted values: <field> = <value>
     Given a TD that is tdcs
     And host memory at 0x30400000 holds TD_PARAMS with:

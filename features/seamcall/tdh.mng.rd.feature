@@ -8,7 +8,7 @@ Feature: TDH.MNG.RD and TDH.MNG.WR read and write a TD's TDR/TDCS metadata field
   src/vmm_dispatcher/api_calls/tdh_mng_rd.c, tdh_mng_wr.c, include/auto_gen/tdr_tdcs_fields_lookup.c,
   src/common/metadata_handlers/metadata_td.c (HP_LOCK_TIMEOUT bounds); TDX module ABI spec TDH.MNG.RD/WR.
 
-  @leaf:TDH.MNG.RD @rule:MNG-RD-VERSION
+  @leaf:TDH.MNG.RD @rule:TDH.MNG.RD-1 @rule:TDH.MNG.RD-4 @rule:TDH.MNG.RD-6
   Scenario: TDH.MNG.RD version 0 leaves RDX, version 1 returns the next field id, version 2 is refused and clears R8
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.MNG.RD on the TD with:
@@ -29,7 +29,7 @@ Feature: TDH.MNG.RD and TDH.MNG.WR read and write a TD's TDR/TDCS metadata field
     Then RAX is TDX_OPERAND_INVALID with operand RAX
     And R8 is 0x0
 
-  @leaf:TDH.MNG.RD @rule:MNG-RD-OP-STATE
+  @leaf:TDH.MNG.RD @rule:TDH.MNG.RD-7
   Scenario: a TD not initialised has no readable TDCS
     Given a TD that is tdcs
     When the VMM calls TDH.MNG.RD on the TD with:
@@ -40,7 +40,7 @@ Feature: TDH.MNG.RD and TDH.MNG.WR read and write a TD's TDR/TDCS metadata field
     And R8 is 0x0
     And the call complies with the leaf's contract
 
-  @leaf:TDH.MNG.RD @rule:MNG-RD-FIELD-ID
+  @leaf:TDH.MNG.RD @rule:TDH.MNG.RD-8
   Scenario Outline: TDH.MNG.RD of field id <id>: <status>
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.MNG.RD on the TD with:
@@ -56,7 +56,7 @@ Feature: TDH.MNG.RD and TDH.MNG.WR read and write a TD's TDR/TDCS metadata field
       | 0x8010000000000003 | TDX_METADATA_FIELD_ID_INCORRECT |
       | 0x1310000300000040 | TDX_METADATA_FIELD_NOT_READABLE |
 
-  @leaf:TDH.MNG.WR @rule:MNG-WR-HP-LOCK-TIMEOUT
+  @leaf:TDH.MNG.WR @rule:TDH.MNG.WR-2 @rule:TDH.MNG.WR-4
   Scenario Outline: HP_LOCK_TIMEOUT = <value> microseconds: <status>
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.MNG.WR on the TD with:
@@ -73,7 +73,7 @@ Feature: TDH.MNG.RD and TDH.MNG.WR read and write a TD's TDR/TDCS metadata field
       | 9999      | TDX_METADATA_FIELD_VALUE_NOT_VALID |
       | 100000001 | TDX_METADATA_FIELD_VALUE_NOT_VALID |
 
-  @leaf:TDH.MNG.WR @rule:MNG-WR-HP-LOCK-TIMEOUT
+  @leaf:TDH.MNG.WR @rule:TDH.MNG.WR-2 @rule:TDH.MNG.WR-4
   Scenario: TDH.MNG.WR returns the old HP_LOCK_TIMEOUT and TDH.MNG.RD the new one
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.MNG.WR on the TD with:
@@ -99,7 +99,7 @@ Feature: TDH.MNG.RD and TDH.MNG.WR read and write a TD's TDR/TDCS metadata field
       | RDX | 0x9110000300000011 |
     Then R8 is 30000
 
-  @leaf:TDH.MNG.RD @rule:MNG-RD-VERSION
+  @leaf:TDH.MNG.RD @rule:TDH.MNG.RD-1 @rule:TDH.MNG.RD-4 @rule:TDH.MNG.RD-6
   Scenario: TDH.MNG.RD version 1 that fails returns the null field id in RDX
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.MNG.RD version 1 on the TD with:

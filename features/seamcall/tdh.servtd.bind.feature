@@ -22,7 +22,7 @@ Feature: TDH.SERVTD.BIND and TDH.SERVTD.PREBIND match the service TD's TDINFO ha
       | MROWNERCONFIG | 48 bytes of 0x33 |
     And a second TD built with 1 VCPU
 
-  @leaf:TDH.SERVTD.PREBIND @leaf:TDH.SERVTD.BIND @rule:SERVTD-INFO-HASH
+  @leaf:TDH.SERVTD.PREBIND @leaf:TDH.SERVTD.BIND @rule:SERVTD.BIND-4 @rule:SERVTD.PREBIND-2
   Scenario Outline: a pre-bound TEE_INFO_HASH ignoring TDINFO fields <ignore> matches the service TD
     Given the VMM enters the TD on TDVPR_TD2
     And host memory at 0x30200000 holds the TEE_INFO_HASH of the second TD ignoring TDINFO fields <ignore>
@@ -56,7 +56,7 @@ Feature: TDH.SERVTD.BIND and TDH.SERVTD.PREBIND match the service TD's TDINFO ha
       | 0x400  | 0x40000000000 |
       | 0x7FF  | 0x7FF00000001 |
 
-  @leaf:TDH.SERVTD.BIND @rule:SERVTD-INFO-HASH
+  @leaf:TDH.SERVTD.BIND @rule:SERVTD.BIND-4 @rule:SERVTD.PREBIND-2
   Scenario Outline: a pre-bound hash of the whole TDINFO does not match when BIND ignores TDINFO fields <ignore>
     Given host memory at 0x30200000 holds the TEE_INFO_HASH of the second TD ignoring TDINFO fields 0x0
     When the VMM calls TDH.SERVTD.PREBIND on the TD with:
@@ -81,7 +81,7 @@ Feature: TDH.SERVTD.BIND and TDH.SERVTD.PREBIND match the service TD's TDINFO ha
       | 0x10   | 0x1000000000 |
       | 0x20   | 0x2000000000 |
 
-  @leaf:TDH.SERVTD.PREBIND @leaf:TDH.SERVTD.BIND @leaf:TDH.MR.FINALIZE @rule:SERVTD-NUM
+  @leaf:TDH.SERVTD.PREBIND @leaf:TDH.SERVTD.BIND @leaf:TDH.MR.FINALIZE @rule:SERVTD.BIND-5
   Scenario: SERVTD_NUM counts the slot once whether pre-bound, pre-bound again or bound
     Given host memory at 0x30200000 holds the TEE_INFO_HASH of the second TD ignoring TDINFO fields 0x0
     When the VMM calls TDH.MNG.RD on the TD with:
@@ -111,7 +111,7 @@ Feature: TDH.SERVTD.BIND and TDH.SERVTD.PREBIND match the service TD's TDINFO ha
       | RDX | 0x9910000100000006 |
     Then R8 is 0x1
 
-  @leaf:TDH.SERVTD.BIND @rule:SERVTD-NUM
+  @leaf:TDH.SERVTD.BIND @rule:SERVTD.BIND-5
   Scenario: a first BIND counts the slot
     When the VMM calls TDH.SERVTD.BIND on the TD with:
       | RCX | TDR  |
@@ -122,7 +122,7 @@ Feature: TDH.SERVTD.BIND and TDH.SERVTD.PREBIND match the service TD's TDINFO ha
       | RDX | 0x9910000100000006 |
     Then R8 is 0x1
 
-  @leaf:TDH.SERVTD.PREBIND @leaf:TDH.MR.FINALIZE @rule:MR-FINALIZE-SERVTD-HASH
+  @leaf:TDH.SERVTD.PREBIND @leaf:TDH.MR.FINALIZE @rule:TDH.MR.FINALIZE-7
   Scenario: TDH.MR.FINALIZE hashes the pre-bound slot's info hash, type and attributes into SERVTD_HASH
     Given host memory at 0x30300000 holds 48 bytes of 0xAB
     When the VMM calls TDH.SERVTD.PREBIND on the TD with:
@@ -138,7 +138,7 @@ Feature: TDH.SERVTD.BIND and TDH.SERVTD.PREBIND match the service TD's TDINFO ha
     Then RAX is TDX_SUCCESS
     And the TD's SERVTD_HASH is the SHA-384 of 48 bytes of 0xAB, type 0 and attributes 0x30100000001
 
-  @leaf:TDH.SERVTD.BIND @rule:SERVTD-REBIND
+  @leaf:TDH.SERVTD.BIND @rule:SERVTD.BIND-6
   Scenario: without INSTANCE_BINDING another service TD with the same TDINFO hash takes over the binding
     When the VMM calls TDH.SERVTD.BIND on the TD with:
       | RCX | TDR                |
@@ -154,7 +154,7 @@ Feature: TDH.SERVTD.BIND and TDH.SERVTD.PREBIND match the service TD's TDINFO ha
     And RCX is the binding handle of slot 0 for the second TD
     And R10 to R13 hold the TD's TD_UUID
 
-  @leaf:TDH.SERVTD.BIND @rule:SERVTD-REBIND
+  @leaf:TDH.SERVTD.BIND @rule:SERVTD.BIND-6
   Scenario: without INSTANCE_BINDING a service TD with another TDINFO hash cannot take over the binding
     When the VMM calls TDH.SERVTD.BIND on the TD with:
       | RCX | TDR  |
@@ -169,7 +169,7 @@ Feature: TDH.SERVTD.BIND and TDH.SERVTD.PREBIND match the service TD's TDINFO ha
     Then RAX is TDX_SERVTD_INFO_HASH_MISMATCH
     And the call complies with the leaf's contract
 
-  @leaf:TDH.SERVTD.BIND @rule:SERVTD-REBIND
+  @leaf:TDH.SERVTD.BIND @rule:SERVTD.BIND-6
   Scenario: with INSTANCE_BINDING only the same service TD instance can be bound again
     When the VMM calls TDH.SERVTD.BIND on the TD with:
       | RCX | TDR           |
@@ -188,7 +188,7 @@ Feature: TDH.SERVTD.BIND and TDH.SERVTD.PREBIND match the service TD's TDINFO ha
       | R10 | 0x7FF00000001 |
     Then RAX is TDX_SERVTD_UUID_MISMATCH
 
-  @leaf:TDH.SERVTD.BIND @leaf:TDH.SERVTD.PREBIND @rule:SERVTD-KEYS
+  @leaf:TDH.SERVTD.BIND @leaf:TDH.SERVTD.PREBIND @rule:SERVTD.BIND-7 @rule:SERVTD.PREBIND-4
   Scenario: the target TD's keys flushed
     Given the VMM has torn the TD down up to TDH.MNG.VPFLUSHDONE
     When the VMM calls TDH.SERVTD.BIND on the TD with:
@@ -201,7 +201,7 @@ Feature: TDH.SERVTD.BIND and TDH.SERVTD.PREBIND match the service TD's TDINFO ha
       | RDX | 0x30200000 |
     Then RAX is TDX_TD_KEYS_NOT_CONFIGURED
 
-  @leaf:TDH.SERVTD.BIND @rule:SERVTD-KEYS
+  @leaf:TDH.SERVTD.BIND @rule:SERVTD.BIND-7
   Scenario: the service TD's keys flushed
     When the VMM calls TDH.VP.FLUSH on the TD with:
       | RCX | TDVPR_TD2 |

@@ -57,7 +57,7 @@ Feature: TDH.SYS.CONFIG checks the TDMR list, every TDMR_INFO field and the glob
       | R8  | 32         |
     Then RAX is TDX_SUCCESS
 
-  @rule:SYS-CONFIG-RCX
+  @rule:SYS.CONFIG-5
   Scenario Outline: RCX must be a 512-byte aligned shared PA below MAX_PA (<why>)
     When the VMM calls TDH.SYS.CONFIG with:
       | RCX | <rcx> |
@@ -74,7 +74,7 @@ Feature: TDH.SYS.CONFIG checks the TDMR list, every TDMR_INFO field and the glob
       | 0x0010000020000000 | bit 52: not below MAX_PA      |
       | 0x8000000020000000 | bit 63                        |
 
-  @rule:SYS-CONFIG-RCX
+  @rule:SYS.CONFIG-5
   Scenario: each TDMR_INFO pointer in the array must be 512-byte aligned too
     Given host memory at 0x20000000 holds the qwords "0x20001100"
     When the VMM calls TDH.SYS.CONFIG with:
@@ -83,7 +83,7 @@ Feature: TDH.SYS.CONFIG checks the TDMR list, every TDMR_INFO field and the glob
       | R8  | 32         |
     Then RAX is TDX_OPERAND_INVALID with operand RCX
 
-  @rule:SYS-CONFIG-RCX
+  @rule:SYS.CONFIG-5
   Scenario: a TDMR_INFO pointer with a private HKID is refused only when the array reaches it
     Given the TDMR_INFO at 0x20001200 describes 1 GB at 0x80000000 with its PAMTs from 0x11000000
     And host memory at 0x20000000 holds the qwords "0x20001000 0x000C000020001200"
@@ -93,7 +93,7 @@ Feature: TDH.SYS.CONFIG checks the TDMR list, every TDMR_INFO field and the glob
       | R8  | 32         |
     Then RAX is TDX_OPERAND_INVALID with operand RCX
 
-  @rule:SYS-CONFIG-RDX
+  @rule:SYS.CONFIG-6
   Scenario Outline: RDX (the number of TDMRs) must be 1..64: <rdx>
     When the VMM calls TDH.SYS.CONFIG with:
       | RCX | 0x20000000 |
@@ -108,7 +108,7 @@ Feature: TDH.SYS.CONFIG checks the TDMR list, every TDMR_INFO field and the glob
       | 0x8000000000000001 |
       | 0xFFFFFFFFFFFFFFFF |
 
-  @rule:SYS-CONFIG-RDX @rule:SYS.CONFIG-3
+  @rule:SYS.CONFIG-6 @rule:SYS.CONFIG-3
   Scenario: RDX = 64 is accepted and the TDMR_INFO entries are checked in order (the second pointer is 0: an all-zero TDMR_INFO)
     When the VMM calls TDH.SYS.CONFIG with:
       | RCX | 0x20000000 |
@@ -116,7 +116,7 @@ Feature: TDH.SYS.CONFIG checks the TDMR list, every TDMR_INFO field and the glob
       | R8  | 32         |
     Then RAX is TDX_NON_ORDERED_TDMR with detail 0x1
 
-  @rule:SYS-CONFIG-R8
+  @rule:SYS.CONFIG-7
   Scenario Outline: R8 must be a private HKID with bits 63:16 clear: <r8>
     When the VMM calls TDH.SYS.CONFIG with:
       | RCX | 0x20000000 |
@@ -131,7 +131,7 @@ Feature: TDH.SYS.CONFIG checks the TDMR list, every TDMR_INFO field and the glob
       | 64      |
       | 0x10020 |
 
-  @rule:SYS-CONFIG-R8
+  @rule:SYS.CONFIG-7
   Scenario: the highest HKID, 63, is a private HKID
     When the VMM calls TDH.SYS.CONFIG with:
       | RCX | 0x20000000 |
@@ -139,7 +139,7 @@ Feature: TDH.SYS.CONFIG checks the TDMR list, every TDMR_INFO field and the glob
       | R8  | 63         |
     Then RAX is TDX_SUCCESS
 
-  @rule:SYS-CONFIG-R8
+  @rule:SYS.CONFIG-7
   Scenario: the register checks come before the TDMR_INFO entries: RCX, then RDX, then R8
     Given the TDMR_INFO at 0x20001000 has TDMR_SIZE = 0
     When the VMM calls TDH.SYS.CONFIG with:
@@ -163,7 +163,7 @@ Feature: TDH.SYS.CONFIG checks the TDMR list, every TDMR_INFO field and the glob
       | R8  | 32         |
     Then RAX is TDX_INVALID_TDMR with detail 0x0
 
-  @rule:SYS-CONFIG-TDMR @rule:SYS.CONFIG-3
+  @rule:SYS.CONFIG-8 @rule:SYS.CONFIG-3
   Scenario Outline: TDMR_BASE and TDMR_SIZE must be 1 GB aligned, non-zero, below MAX_PA with HKID 0 and not wrap: <field> = <value>
     Given the TDMR_INFO at 0x20001000 has <field> = <value>
     When the VMM calls TDH.SYS.CONFIG with:
@@ -183,7 +183,7 @@ Feature: TDH.SYS.CONFIG checks the TDMR list, every TDMR_INFO field and the glob
       | TDMR_SIZE | 0x400000000000     |
       | TDMR_SIZE | 0xFFFFFFFFC0000000 |
 
-  @rule:SYS-CONFIG-TDMR
+  @rule:SYS.CONFIG-8
   Scenario: a TDMR may end at the last byte below the HKID bits
     Given the TDMR_INFO at 0x20001000 has TDMR_SIZE = 0x3FFFC0000000
     When the VMM calls TDH.SYS.CONFIG with:
@@ -192,7 +192,7 @@ Feature: TDH.SYS.CONFIG checks the TDMR list, every TDMR_INFO field and the glob
       | R8  | 32         |
     Then RAX is TDX_INVALID_PAMT with detail 0x200
 
-  @rule:SYS-CONFIG-TDMR-ORDER @rule:SYS.CONFIG-3
+  @rule:SYS.CONFIG-9 @rule:SYS.CONFIG-3
   Scenario Outline: TDMRs must be sorted and must not overlap: a second TDMR at <base2> after <size1> at 0x40000000 gives <status>
     Given the TDMR_INFO at 0x20001000 has TDMR_SIZE = <size1>
     And the TDMR_INFO at 0x20001000 has:
@@ -214,7 +214,7 @@ Feature: TDH.SYS.CONFIG checks the TDMR list, every TDMR_INFO field and the glob
       | 0xC0000000 | 0x80000000 | TDX_NON_ORDERED_TDMR | 0x1    |
       | 0x80000000 | 0xC0000000 | TDX_SUCCESS          | 0x0    |
 
-  @rule:SYS-CONFIG-TDMR-ORDER
+  @rule:SYS.CONFIG-9
   Scenario: a second TDMR may start where the first ends; both are then initialised separately
     Given the TDMR_INFO at 0x20001200 describes 1 GB at 0x80000000 with its PAMTs from 0x11000000
     And host memory at 0x20000000 holds the qwords "0x20001000 0x20001200"
@@ -236,7 +236,7 @@ Feature: TDH.SYS.CONFIG checks the TDMR list, every TDMR_INFO field and the glob
       | RCX | 0xC0000000 |
     Then RAX is TDX_OPERAND_INVALID with operand RCX
 
-  @rule:SYS-CONFIG-RESERVED @rule:SYS.CONFIG-3
+  @rule:SYS.CONFIG-10 @rule:SYS.CONFIG-3
   Scenario Outline: reserved areas must be sorted, not overlap, 4 KB aligned and inside the TDMR: [<off0>, +<size0>) then [<off1>, +<size1>)
     Given the TDMR_INFO at 0x20001000 has:
       | RESERVED[0].OFFSET | <off0>  |
@@ -267,7 +267,7 @@ Feature: TDH.SYS.CONFIG checks the TDMR list, every TDMR_INFO field and the glob
       | 0x3FFFF000         | 0x1000     | 0          | 0      | TDX_SUCCESS                      | 0x0    |
       | 0                  | 0x40000000 | 0          | 0      | TDX_SUCCESS                      | 0x0    |
 
-  @rule:SYS-CONFIG-RESERVED
+  @rule:SYS.CONFIG-10
   Scenario: all 16 reserved areas may be used
     Given the TDMR_INFO at 0x20001000 has:
       | RESERVED[0].OFFSET  | 0x00000 |
@@ -309,7 +309,7 @@ Feature: TDH.SYS.CONFIG checks the TDMR list, every TDMR_INFO field and the glob
       | R8  | 32         |
     Then RAX is TDX_SUCCESS
 
-  @rule:SYS-CONFIG-PAMT @rule:SYS.CONFIG-3
+  @rule:SYS.CONFIG-11 @rule:SYS.CONFIG-3
   Scenario Outline: each PAMT must be 4 KB aligned, below MAX_PA with HKID 0, not wrap and hold 16 bytes per page of its level: <field> = <value>
     Given the TDMR_INFO at 0x20001000 has <field> = <value>
     When the VMM calls TDH.SYS.CONFIG with:
@@ -332,7 +332,7 @@ Feature: TDH.SYS.CONFIG checks the TDMR list, every TDMR_INFO field and the glob
       | PAMT_4K_BASE | 0xFFFFFFFFFFFFF000 | 0x0    |
       | PAMT_4K_SIZE | 0xFFFFFFFFFFFFF000 | 0x0    |
 
-  @rule:SYS-CONFIG-PAMT @rule:SYS.CONFIG-3
+  @rule:SYS.CONFIG-11 @rule:SYS.CONFIG-3
   Scenario: the PAMTs are checked 1G, then 2M, then 4K
     Given the TDMR_INFO at 0x20001000 has:
       | PAMT_1G_SIZE | 0      |
@@ -350,7 +350,7 @@ Feature: TDH.SYS.CONFIG checks the TDMR list, every TDMR_INFO field and the glob
       | R8  | 32         |
     Then RAX is TDX_INVALID_PAMT with detail 0x100
 
-  @rule:SYS-CONFIG-PAMT-OVERLAP @rule:SYS.CONFIG-3
+  @rule:SYS.CONFIG-12 @rule:SYS.CONFIG-3
   Scenario Outline: a PAMT must not overlap another PAMT or TDMR memory that is not reserved: <field> = <value>
     Given the TDMR_INFO at 0x20001000 has <field> = <value>
     When the VMM calls TDH.SYS.CONFIG with:
@@ -372,7 +372,7 @@ Feature: TDH.SYS.CONFIG checks the TDMR list, every TDMR_INFO field and the glob
       | PAMT_2M_BASE | 0x7FFFE000 | 0x100  |
       | PAMT_1G_BASE | 0x7FFFF000 | 0x200  |
 
-  @rule:SYS-CONFIG-PAMT-OVERLAP
+  @rule:SYS.CONFIG-12
   Scenario Outline: PAMTs may touch each other and the TDMR, and may lie in the TDMR's reserved areas: <field> = <value>
     Given the TDMR_INFO at 0x20001000 has:
       | RESERVED[0].OFFSET | 0x10000000 |
@@ -394,7 +394,7 @@ Feature: TDH.SYS.CONFIG checks the TDMR list, every TDMR_INFO field and the glob
       | PAMT_4K_BASE | 0x50C01000 | TDX_PAMT_OVERLAP | 0x0    |
       | PAMT_4K_BASE | 0x4FFFF000 | TDX_PAMT_OVERLAP | 0x0    |
 
-  @rule:SYS-CONFIG-PAMT-OVERLAP @rule:SYS.CONFIG-3
+  @rule:SYS.CONFIG-12 @rule:SYS.CONFIG-3
   Scenario Outline: PAMTs of a second TDMR are checked against the first TDMR and its PAMTs: <field> = <value>
     Given the TDMR_INFO at 0x20001200 describes 1 GB at 0x80000000 with its PAMTs from 0x11000000
     And the TDMR_INFO at 0x20001200 has <field> = <value>
@@ -416,7 +416,7 @@ Feature: TDH.SYS.CONFIG checks the TDMR list, every TDMR_INFO field and the glob
       | PAMT_4K_BASE | 0x40000000 | 0x1     |
       | PAMT_2M_BASE | 0x80000000 | 0x10101 |
 
-  @rule:SYS-CONFIG-PAMT-OVERLAP @rule:SYS.CONFIG-3
+  @rule:SYS.CONFIG-12 @rule:SYS.CONFIG-3
   Scenario: a PAMT of the first TDMR inside the second TDMR's memory is reported with the first TDMR's index
     Given the TDMR_INFO at 0x20001000 has PAMT_1G_BASE = 0x80001000
     And the TDMR_INFO at 0x20001200 describes 1 GB at 0x80000000 with its PAMTs from 0x11000000
@@ -427,7 +427,7 @@ Feature: TDH.SYS.CONFIG checks the TDMR list, every TDMR_INFO field and the glob
       | R8  | 32         |
     Then RAX is TDX_PAMT_OVERLAP with detail 0x10200
 
-  @rule:SYS-CONFIG-CMR @rule:SYS.CONFIG-3
+  @rule:SYS.CONFIG-13 @rule:SYS.CONFIG-3
   Scenario Outline: PAMTs must lie inside the CMRs (0..4 GB): <field> = <value>
     Given the TDMR_INFO at 0x20001000 has <field> = <value>
     When the VMM calls TDH.SYS.CONFIG with:
@@ -445,7 +445,7 @@ Feature: TDH.SYS.CONFIG checks the TDMR list, every TDMR_INFO field and the glob
       | PAMT_4K_BASE | 0x3FFFFFC00000 | TDX_PAMT_OUTSIDE_CMRS | 0x0 |
       | PAMT_1G_BASE | 0xFFFFF000  | TDX_SUCCESS           | 0x0    |
 
-  @rule:SYS-CONFIG-CMR @rule:SYS.CONFIG-3
+  @rule:SYS.CONFIG-13 @rule:SYS.CONFIG-3
   Scenario: a TDMR outside the CMRs, with valid PAMTs, is refused after the PAMT checks
     Given the TDMR_INFO at 0x20001000 has TDMR_BASE = 0x100000000
     When the VMM calls TDH.SYS.CONFIG with:

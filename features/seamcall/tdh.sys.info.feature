@@ -12,7 +12,7 @@ Feature: TDH.SYS.INFO writes TDSYSINFO_STRUCT and the CMR table into host buffer
     And host memory at 0x30000000 holds 4096 bytes of 0xFF
     And host memory at 0x30001000 holds 4096 bytes of 0xFF
 
-  @rule:SYS-INFO-OUTPUTS
+  @rule:SYS.INFO-5
   Scenario: TDSYSINFO_STRUCT states the module's facts, as TDH.SYS.RD reads them, before TDH.SYS.CONFIG
     When the VMM calls TDH.SYS.INFO with:
       | RCX | 0x30000000 |
@@ -49,7 +49,7 @@ Feature: TDH.SYS.INFO writes TDSYSINFO_STRUCT and the CMR table into host buffer
     And the 32 bytes of host memory at 0x30000060 are all 0x00
     And the 3072 bytes of host memory at 0x30000400 are all 0xFF
 
-  @rule:SYS-INFO-OUTPUTS
+  @rule:SYS.INFO-5
   Scenario: the CMR table holds the platform's CMRs and zero entries up to MAX_CMR
     When the VMM calls TDH.SYS.INFO with:
       | RCX | 0x30000000 |
@@ -65,7 +65,7 @@ Feature: TDH.SYS.INFO writes TDSYSINFO_STRUCT and the CMR table into host buffer
     And the CMR_INFO at 0x30001000 entry 31 is base 0x0 size 0x0
     And the 3584 bytes of host memory at 0x30001200 are all 0xFF
 
-  @rule:SYS-INFO-OUTPUTS
+  @rule:SYS.INFO-5
   Scenario: RDX may be any size of at least 1024 (an unsigned size)
     When the VMM calls TDH.SYS.INFO with:
       | RCX | 0x30000000         |
@@ -75,7 +75,7 @@ Feature: TDH.SYS.INFO writes TDSYSINFO_STRUCT and the CMR table into host buffer
     Then RAX is TDX_SUCCESS
     And the TDSYSINFO_STRUCT at 0x30000000 has MAX_TDMRS as TDH.SYS.RD reads field 0x9100000100000008
 
-  @rule:SYS-INFO-ERRORS
+  @rule:SYS.INFO-1 @rule:SYS.INFO-2
   Scenario Outline: TDH.SYS.INFO refuses <why> with TDX_OPERAND_INVALID (<operand>) and leaves RDX and R9 zero, before touching any buffer
     When the VMM calls TDH.SYS.INFO with:
       | RCX | <rcx>      |
@@ -97,7 +97,7 @@ Feature: TDH.SYS.INFO writes TDSYSINFO_STRUCT and the CMR table into host buffer
       | 0x30000000         | 1023 | RDX     | a buffer smaller than 1024 bytes     |
       | 0x30000000         | 0    | RDX     | a buffer of size 0                   |
 
-  @rule:SYS-INFO-ERRORS
+  @rule:SYS.INFO-1 @rule:SYS.INFO-2
   Scenario Outline: a bad CMR_INFO operand (<why>) is refused after TDSYSINFO_STRUCT was zeroed
     When the VMM calls TDH.SYS.INFO with:
       | RCX | 0x30000000 |

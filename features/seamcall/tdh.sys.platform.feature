@@ -6,7 +6,7 @@ Feature: Module initialisation on a configured platform: LPs, packages, CMRs and
   tdh_sys_lp_init.c, tdh_sys_config.c (is_area_in_cmr, check_tdmr_available_areas), tdh_sys_key_config.c,
   tdh_sys_tdmr_init.c, src/vmm_dispatcher/tdx_vmm_dispatcher.c (leaf number check, SYS_READY filter).
 
-  @leaf:TDH.SYS.CONFIG @rule:SYS-CONFIG-CMR @rule:SYS.CONFIG-3
+  @leaf:TDH.SYS.CONFIG @rule:SYS.CONFIG-13 @rule:SYS.CONFIG-3
   Scenario: a TDMR above the only CMR is refused with its index
     Given the platform's CMRs are "0:0x80000000"
     And TDH.SYS.INIT and TDH.SYS.LP.INIT on logical processors 0 to 3 succeeded
@@ -18,7 +18,7 @@ Feature: Module initialisation on a configured platform: LPs, packages, CMRs and
       | R8  | 32         |
     Then RAX is TDX_TDMR_OUTSIDE_CMRS with detail 0x0
 
-  @leaf:TDH.SYS.CONFIG @rule:SYS-CONFIG-CMR
+  @leaf:TDH.SYS.CONFIG @rule:SYS.CONFIG-13
   Scenario: a TDMR may span two contiguous CMRs
     Given the platform's CMRs are "0:0x60000000, 0x60000000:0xA0000000"
     And TDH.SYS.INIT and TDH.SYS.LP.INIT on logical processors 0 to 3 succeeded
@@ -30,7 +30,7 @@ Feature: Module initialisation on a configured platform: LPs, packages, CMRs and
       | R8  | 32         |
     Then RAX is TDX_SUCCESS
 
-  @leaf:TDH.SYS.CONFIG @rule:SYS-CONFIG-CMR @rule:SYS.CONFIG-3
+  @leaf:TDH.SYS.CONFIG @rule:SYS.CONFIG-13 @rule:SYS.CONFIG-3
   Scenario: a gap between CMRs inside a TDMR must be a reserved area
     Given the platform's CMRs are "0:0x60000000, 0x61000000:0x9F000000"
     And TDH.SYS.INIT and TDH.SYS.LP.INIT on logical processors 0 to 3 succeeded
@@ -50,7 +50,7 @@ Feature: Module initialisation on a configured platform: LPs, packages, CMRs and
       | R8  | 32         |
     Then RAX is TDX_SUCCESS
 
-  @leaf:TDH.SYS.CONFIG @rule:SYS-CONFIG-CMR
+  @leaf:TDH.SYS.CONFIG @rule:SYS.CONFIG-13
   Scenario: a reserved area at the start of a TDMR may lie outside the CMRs
     Given the platform's CMRs are "0:0x30000000, 0x41000000:0xBF000000"
     And TDH.SYS.INIT and TDH.SYS.LP.INIT on logical processors 0 to 3 succeeded
@@ -65,7 +65,7 @@ Feature: Module initialisation on a configured platform: LPs, packages, CMRs and
       | R8  | 32         |
     Then RAX is TDX_SUCCESS
 
-  @leaf:TDH.SYS.CONFIG @rule:SYS-CONFIG-R8
+  @leaf:TDH.SYS.CONFIG @rule:SYS.CONFIG-7
   Scenario: the private HKID range starts where the platform says
     Given the platform's private HKIDs start at 63
     And TDH.SYS.INIT and TDH.SYS.LP.INIT on logical processors 0 to 3 succeeded
@@ -82,7 +82,7 @@ Feature: Module initialisation on a configured platform: LPs, packages, CMRs and
       | R8  | 63         |
     Then RAX is TDX_SUCCESS
 
-  @leaf:TDH.SYS.CONFIG @rule:SYS-CONFIG-R8
+  @leaf:TDH.SYS.CONFIG @rule:SYS.CONFIG-7
   Scenario: with every HKID but 0 private, HKID 1 is a valid global private HKID
     Given the platform's private HKIDs start at 1
     And the platform has 1 logical processor in 1 package
@@ -100,7 +100,7 @@ Feature: Module initialisation on a configured platform: LPs, packages, CMRs and
       | RCX | 0x40000000 |
     Then RAX is TDX_SUCCESS
 
-  @leaf:TDH.SYS.INFO @rule:SYS-INFO-OUTPUTS
+  @leaf:TDH.SYS.INFO @rule:SYS.INFO-5
   Scenario: a platform with MAX_CMR (32) CMRs: TDH.SYS.INFO fills every CMR_INFO entry and TDH.SYS.RD counts them
     Given the platform's CMRs are "0x0:0x8000000, 0x8000000:0x8000000, 0x10000000:0x8000000, 0x18000000:0x8000000, 0x20000000:0x8000000, 0x28000000:0x8000000, 0x30000000:0x8000000, 0x38000000:0x8000000, 0x40000000:0x8000000, 0x48000000:0x8000000, 0x50000000:0x8000000, 0x58000000:0x8000000, 0x60000000:0x8000000, 0x68000000:0x8000000, 0x70000000:0x8000000, 0x78000000:0x8000000, 0x80000000:0x8000000, 0x88000000:0x8000000, 0x90000000:0x8000000, 0x98000000:0x8000000, 0xA0000000:0x8000000, 0xA8000000:0x8000000, 0xB0000000:0x8000000, 0xB8000000:0x8000000, 0xC0000000:0x8000000, 0xC8000000:0x8000000, 0xD0000000:0x8000000, 0xD8000000:0x8000000, 0xE0000000:0x8000000, 0xE8000000:0x8000000, 0xF0000000:0x8000000, 0xF8000000:0x8000000"
     And TDH.SYS.INIT and TDH.SYS.LP.INIT on logical processors 0 to 3 succeeded
@@ -178,7 +178,7 @@ Feature: Module initialisation on a configured platform: LPs, packages, CMRs and
     Then RAX is TDX_SUCCESS
     And R8 is 3
 
-  @leaf:TDH.SYS.LP.INIT @rule:SYS-LP-INIT-OUTPUTS
+  @leaf:TDH.SYS.LP.INIT @rule:SYS.LP.INIT-1
   Scenario: TDH.SYS.LP.INIT clears RCX, RDX and R8 (the CPUID mismatch details), also when it fails
     When the VMM calls TDH.SYS.LP.INIT with:
       | RCX | 0x1111 |
@@ -190,7 +190,7 @@ Feature: Module initialisation on a configured platform: LPs, packages, CMRs and
     And R8 is 0x0
     And every register except RAX, RCX, RDX and R8 is unchanged
 
-  @leaf:TDH.SYS.INIT @rule:SYS-INIT-OUTPUTS
+  @leaf:TDH.SYS.INIT @rule:SYS.INIT-1 @rule:SYS.INIT-6
   Scenario: TDH.SYS.INIT clears RCX, RDX, R8, R9 and R10 before its checks; reserved SYS_ATTRIBUTES bits are refused first
     When the VMM calls TDH.SYS.INIT with:
       | RCX | 0x1        |
@@ -215,7 +215,7 @@ Feature: Module initialisation on a configured platform: LPs, packages, CMRs and
       | RCX | 0x8000000000000000 |
     Then RAX is TDX_OPERAND_INVALID with operand RCX
 
-  @leaf:TDH.SYS.TDMR.INIT @rule:SYS-TDMR-INIT-RCX
+  @leaf:TDH.SYS.TDMR.INIT @rule:SYS.TDMR.INIT-2 @rule:SYS.TDMR.INIT-6
   Scenario Outline: TDH.SYS.TDMR.INIT needs the base of a configured TDMR in RCX and clears RDX on error: <rcx>
     Given an initialized TDX module
     When the VMM calls TDH.SYS.TDMR.INIT with:
@@ -233,7 +233,7 @@ Feature: Module initialisation on a configured platform: LPs, packages, CMRs and
       | 0x0000400040000000 |
       | 0x0010000040000000 |
 
-  @leaf:TDH.SYS.TDMR.INIT @rule:SYS-TDMR-INIT-RCX
+  @leaf:TDH.SYS.TDMR.INIT @rule:SYS.TDMR.INIT-2 @rule:SYS.TDMR.INIT-6
   Scenario: TDH.SYS.TDMR.INIT on a fully initialised TDMR clears RDX
     Given an initialized TDX module
     When the VMM calls TDH.SYS.TDMR.INIT with:

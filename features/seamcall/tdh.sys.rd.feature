@@ -12,7 +12,7 @@ Feature: TDH.SYS.RD reads one global metadata element and names the next; TDH.SY
   Background:
     Given the platform's CMRs are "0:0x80000000, 0x100000000:0x100000000"
 
-  @leaf:TDH.SYS.RD @rule:SYS-RD-NEXT
+  @leaf:TDH.SYS.RD @rule:TDH.SYS.RD-2
   Scenario Outline: TDH.SYS.RD of <rdx> reads <r8> and names the next element <next>
     Given TDH.SYS.INIT and TDH.SYS.LP.INIT on logical processors 0 to 3 succeeded
     When the VMM calls TDH.SYS.RD with:
@@ -34,7 +34,7 @@ Feature: TDH.SYS.RD reads one global metadata element and names the next; TDH.SY
       | 0x900000030000011F | 0x0         | 0x9100000100000008 |
       | 0x0000000200000000 | 2           | 0x0000000200000001 |
 
-  @leaf:TDH.SYS.RD @rule:SYS-RD-NEXT
+  @leaf:TDH.SYS.RD @rule:TDH.SYS.RD-2
   Scenario: the last global field (VCPU_L2_DEBUG_CTLS_FIXED1) names no next element
     Given TDH.SYS.INIT and TDH.SYS.LP.INIT on logical processors 0 to 3 succeeded
     When the VMM calls TDH.SYS.RD with:
@@ -42,7 +42,7 @@ Feature: TDH.SYS.RD reads one global metadata element and names the next; TDH.SY
     Then RAX is TDX_SUCCESS
     And RDX is 0xFFFFFFFFFFFFFFFF
 
-  @leaf:TDH.SYS.RD @rule:SYS-RD-ERRORS
+  @leaf:TDH.SYS.RD @rule:TDH.SYS.RD-5 @rule:TDH.SYS.RD-1
   Scenario Outline: TDH.SYS.RD of <rdx> is <status>, with RDX <next> and R8 0
     Given TDH.SYS.INIT and TDH.SYS.LP.INIT on logical processors 0 to 3 succeeded
     When the VMM calls TDH.SYS.RD with:
@@ -60,7 +60,7 @@ Feature: TDH.SYS.RD reads one global metadata element and names the next; TDH.SY
       | 0x9000000700000080 | TDX_METADATA_FIELD_ID_INCORRECT        | 0xFFFFFFFFFFFFFFFF |
       | 0x9000004300000080 | TDX_METADATA_FIELD_ID_INCORRECT        | 0xFFFFFFFFFFFFFFFF |
 
-  @leaf:TDH.SYS.RD @rule:SYS-RD-ERRORS
+  @leaf:TDH.SYS.RD @rule:TDH.SYS.RD-3 @rule:TDH.SYS.RDALL-3 @rule:SYS.INFO-3
   Scenario: TDH.SYS.RD, TDH.SYS.RDALL and TDH.SYS.INFO need TDH.SYS.LP.INIT on the calling logical processor
     Given the VMM calls TDH.SYS.INIT
     When the VMM calls TDH.SYS.RD with:
@@ -82,7 +82,7 @@ Feature: TDH.SYS.RD reads one global metadata element and names the next; TDH.SY
     And RDX is 0x0
     And R9 is 0x0
 
-  @leaf:TDH.SYS.RDALL @rule:SYS-RDALL-LIST
+  @leaf:TDH.SYS.RDALL @rule:TDH.SYS.RDALL-2
   Scenario Outline: TDH.SYS.RDALL from <r8> dumps exactly what the TDH.SYS.RD chain reads from there
     Given TDH.SYS.INIT and TDH.SYS.LP.INIT on logical processors 0 to 3 succeeded
     And host memory at 0x30000000 holds 4096 bytes of 0xFF
@@ -105,7 +105,7 @@ Feature: TDH.SYS.RD reads one global metadata element and names the next; TDH.SY
       | 0x9900000300000502 |
       | 0xA200000300000006 |
 
-  @leaf:TDH.SYS.RDALL @rule:SYS-RDALL-ERRORS
+  @leaf:TDH.SYS.RDALL @rule:TDH.SYS.RDALL-1 @rule:TDH.SYS.RDALL-4
   Scenario Outline: TDH.SYS.RDALL from <r8> is TDX_METADATA_FIELD_ID_INCORRECT and writes nothing
     Given TDH.SYS.INIT and TDH.SYS.LP.INIT on logical processors 0 to 3 succeeded
     And host memory at 0x30000000 holds 4096 bytes of 0xFF
@@ -122,7 +122,7 @@ Feature: TDH.SYS.RD reads one global metadata element and names the next; TDH.SY
       | 0x9000000300000000 | NUM_CMRS with the wrong ELEMENT_SIZE_CODE     |
       | 0x9000000300000120 | no such field                                 |
 
-  @leaf:TDH.SYS.RDALL @rule:SYS-RDALL-ERRORS
+  @leaf:TDH.SYS.RDALL @rule:TDH.SYS.RDALL-1 @rule:TDH.SYS.RDALL-4
   Scenario Outline: TDH.SYS.RDALL needs a 4 KB aligned shared page in RDX: <rdx>
     Given TDH.SYS.INIT and TDH.SYS.LP.INIT on logical processors 0 to 3 succeeded
     When the VMM calls TDH.SYS.RDALL with:

@@ -20,7 +20,7 @@ Feature: TDH.SYS.TDMR.INIT initialises a TDMR's PAMT 4 MB per call; pages are us
       | R8  | 32         |
     And the VMM calls TDH.SYS.KEY.CONFIG
 
-  @leaf:TDH.SYS.TDMR.INIT @rule:SYS-TDMR-INIT-PROGRESS
+  @leaf:TDH.SYS.TDMR.INIT @rule:SYS.TDMR.INIT-1 @rule:SYS.TDMR.INIT-5
   Scenario: a TDMR's pages become known one whole GB at a time
     When the VMM calls TDH.SYS.TDMR.INIT with:
       | RCX | 0x40000000 |
@@ -51,7 +51,7 @@ Feature: TDH.SYS.TDMR.INIT initialises a TDMR's PAMT 4 MB per call; pages are us
       | RCX | 0x40000000 |
     Then RAX is TDX_TDMR_ALREADY_INITIALIZED
 
-  @leaf:TDH.PHYMEM.PAGE.RDMD @rule:SYS-TDMR-RESERVED-PAGES
+  @leaf:TDH.PHYMEM.PAGE.RDMD @rule:PHYMEM.PAGE.RDMD-5 @rule:TDH.MNG.CREATE-4
   Scenario Outline: after TDH.SYS.TDMR.INIT the page at <hpa> is <what>
     Given the VMM calls TDH.SYS.TDMR.INIT with RCX = 0x40000000 while RDX is below 0xC0000000
     When the VMM calls TDH.PHYMEM.PAGE.RDMD with:
@@ -68,7 +68,7 @@ Feature: TDH.SYS.TDMR.INIT initialises a TDMR's PAMT 4 MB per call; pages are us
       | 0x51000000 | 0x0  | PT_NDA (just after the reserved area)    |
       | 0x40000000 | 0x0  | PT_NDA (the TDMR's first page)           |
 
-  @leaf:TDH.PHYMEM.PAGE.RDMD @rule:SYS-TDMR-RESERVED-PAGES
+  @leaf:TDH.PHYMEM.PAGE.RDMD @rule:PHYMEM.PAGE.RDMD-5 @rule:TDH.MNG.CREATE-4
   Scenario Outline: a page outside the TDMR (<hpa>) is not in the PAMT
     Given the VMM calls TDH.SYS.TDMR.INIT with RCX = 0x40000000 while RDX is below 0xC0000000
     When the VMM calls TDH.PHYMEM.PAGE.RDMD with:
@@ -80,7 +80,7 @@ Feature: TDH.SYS.TDMR.INIT initialises a TDMR's PAMT 4 MB per call; pages are us
       | 0x3FFFF000 |
       | 0xC0000000 |
 
-  @leaf:TDH.MNG.CREATE @rule:SYS-TDMR-RESERVED-PAGES
+  @leaf:TDH.MNG.CREATE @rule:PHYMEM.PAGE.RDMD-5 @rule:TDH.MNG.CREATE-4
   Scenario: a reserved page cannot become a TDR
     Given the VMM calls TDH.SYS.TDMR.INIT with RCX = 0x40000000 while RDX is below 0xC0000000
     When the VMM calls TDH.MNG.CREATE with:

@@ -9,7 +9,7 @@ Feature: The VCPU leaves TDH.VP.CREATE, TDH.VP.ADDCX, TDH.VP.INIT, TDH.VP.FLUSH 
   tdh_vp_flush.c, tdh_vp_enter.c, include/auto_gen/op_state_lookup.c; TDX module ABI spec (MAX_TDVPS_PAGES 15,
   MIN_TDVPS_PAGES 6, TDVPS_PAGES_PER_L2_VM 3). VCPUs named V1, V2, ... are made by `the VMM creates VCPU ...`.
 
-  @leaf:TDH.VP.CREATE @rule:VP-CREATE-OPERANDS
+  @leaf:TDH.VP.CREATE @rule:TDH.VP.CREATE-1 @rule:TDH.VP.CREATE-5
   Scenario: TDH.VP.CREATE needs a TDR in RDX and a free page in RCX
     Given a TD that is initialized
     When the VMM calls TDH.VP.CREATE on the TD with:
@@ -23,7 +23,7 @@ Feature: The VCPU leaves TDH.VP.CREATE, TDH.VP.ADDCX, TDH.VP.INIT, TDH.VP.FLUSH 
     Then RAX is TDX_PAGE_METADATA_INCORRECT with operand RCX
     And the call complies with the leaf's contract
 
-  @leaf:TDH.VP.CREATE @leaf:TDH.VP.ADDCX @leaf:TDH.VP.INIT @leaf:TDH.VP.FLUSH @leaf:TDH.VP.RD @rule:VP-KEYS
+  @leaf:TDH.VP.CREATE @leaf:TDH.VP.ADDCX @leaf:TDH.VP.INIT @leaf:TDH.VP.FLUSH @leaf:TDH.VP.RD @rule:TDH.VP.CREATE-6 @rule:TDH.VP.ADDCX-5 @rule:TDH.VP.INIT-4 @rule:TDH.VP.FLUSH-4 @rule:TDH.VP.RD-6
   Scenario: after TDH.MNG.VPFLUSHDONE the VCPU leaves find the TD's keys not configured
     Given a TD built with 1 VCPU and 1 private page, not finalized
     And the VMM has torn the TD down up to TDH.MNG.VPFLUSHDONE
@@ -49,7 +49,7 @@ Feature: The VCPU leaves TDH.VP.CREATE, TDH.VP.ADDCX, TDH.VP.INIT, TDH.VP.FLUSH 
       | RCX | TDVPR |
     Then RAX is TDX_TD_KEYS_NOT_CONFIGURED
 
-  @leaf:TDH.VP.ADDCX @leaf:TDH.VP.INIT @leaf:TDH.VP.ENTER @rule:PAMT-BUSY
+  @leaf:TDH.VP.ADDCX @leaf:TDH.VP.INIT @leaf:TDH.VP.ENTER @rule:TDH.VP.ADDCX-6 @rule:TDH.VP.INIT-5 @rule:TDH.VP.ENTER-7
   Scenario: the owner TDR locked by another flow
     Given a TD that is initialized
     And the VMM creates VCPU V1 of the TD with 6 TDVPS pages
@@ -65,7 +65,7 @@ Feature: The VCPU leaves TDH.VP.CREATE, TDH.VP.ADDCX, TDH.VP.INIT, TDH.VP.FLUSH 
       | RCX | V1 |
     Then RAX is TDX_OPERAND_BUSY with operand TDR
 
-  @leaf:TDH.VP.ENTER @rule:PAMT-BUSY
+  @leaf:TDH.VP.ENTER @rule:TDH.VP.ENTER-7
   Scenario: TDH.VP.ENTER with the owner TDR locked by another flow
     Given a TD built with 1 VCPU and 1 private page
     And the TD's TDR page is locked by another flow
@@ -73,7 +73,7 @@ Feature: The VCPU leaves TDH.VP.CREATE, TDH.VP.ADDCX, TDH.VP.INIT, TDH.VP.FLUSH 
       | RCX | TDVPR |
     Then RAX is TDX_OPERAND_BUSY with operand TDR
 
-  @leaf:TDH.VP.ADDCX @rule:VP-ADDCX-OPERANDS
+  @leaf:TDH.VP.ADDCX @rule:TDH.VP.ADDCX-4 @rule:TDH.VP.ADDCX-7
   Scenario: TDH.VP.ADDCX needs a free page in RCX
     Given a TD that is initialized
     And the VMM creates VCPU V1 of the TD with 1 TDVPS page
@@ -83,7 +83,7 @@ Feature: The VCPU leaves TDH.VP.CREATE, TDH.VP.ADDCX, TDH.VP.INIT, TDH.VP.FLUSH 
     Then RAX is TDX_PAGE_METADATA_INCORRECT with operand RCX
     And the call complies with the leaf's contract
 
-  @leaf:TDH.VP.ADDCX @leaf:TDH.VP.INIT @leaf:TDH.VP.RD @leaf:TDH.VP.FLUSH @rule:VP-TDVPS-PAGES
+  @leaf:TDH.VP.ADDCX @leaf:TDH.VP.INIT @leaf:TDH.VP.RD @leaf:TDH.VP.FLUSH @rule:TDH.VP.ADDCX-8 @rule:TDH.VP.INIT-6 @rule:TDH.VP.FLUSH-5 @rule:TDH.VP.RD-7
   Scenario: a VCPU has at most 15 TDVPS pages, and TDH.VP.INIT needs exactly 6 without L2 VMs
     Given a TD that is initialized
     And the VMM creates VCPU V1 of the TD with 15 TDVPS pages
@@ -103,7 +103,7 @@ Feature: The VCPU leaves TDH.VP.CREATE, TDH.VP.ADDCX, TDH.VP.INIT, TDH.VP.FLUSH 
       | RCX | V1 |
     Then RAX is TDX_VCPU_NOT_ASSOCIATED
 
-  @leaf:TDH.VP.INIT @leaf:TDH.VP.FLUSH @leaf:TDH.VP.RD @rule:VP-TDVPS-PAGES
+  @leaf:TDH.VP.INIT @leaf:TDH.VP.FLUSH @leaf:TDH.VP.RD @rule:TDH.VP.INIT-6 @rule:TDH.VP.FLUSH-5 @rule:TDH.VP.RD-7
   Scenario: a VCPU with fewer than 6 TDVPS pages can be neither initialised, read nor flushed
     Given a TD that is initialized
     And the VMM creates VCPU V1 of the TD with 5 TDVPS pages
@@ -131,7 +131,7 @@ Feature: The VCPU leaves TDH.VP.CREATE, TDH.VP.ADDCX, TDH.VP.INIT, TDH.VP.FLUSH 
     Then RAX is TDX_SUCCESS
     And R8 is 0x6
 
-  @leaf:TDH.VP.INIT @leaf:TDH.VP.ADDCX @rule:VP-INIT-ONCE
+  @leaf:TDH.VP.INIT @leaf:TDH.VP.ADDCX @rule:TDH.VP.INIT-7 @rule:TDH.VP.ADDCX-9
   Scenario: TDH.VP.INIT runs once per VCPU, after which TDH.VP.ADDCX is refused
     Given a TD built with 1 VCPU and 1 private page, not finalized
     When the VMM calls TDH.VP.INIT on the TD with:
@@ -144,7 +144,7 @@ Feature: The VCPU leaves TDH.VP.CREATE, TDH.VP.ADDCX, TDH.VP.INIT, TDH.VP.FLUSH 
     Then RAX is TDX_VCPU_STATE_INCORRECT
     And the call complies with the leaf's contract
 
-  @leaf:TDH.VP.INIT @leaf:TDH.VP.ADDCX @rule:VP-OP-STATE
+  @leaf:TDH.VP.INIT @leaf:TDH.VP.ADDCX @rule:TDH.VP.INIT-8 @rule:TDH.VP.ADDCX-10
   Scenario: after TDH.MR.FINALIZE a VCPU can be neither extended nor initialised
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.VP.INIT on the TD with:
@@ -155,7 +155,7 @@ Feature: The VCPU leaves TDH.VP.CREATE, TDH.VP.ADDCX, TDH.VP.INIT, TDH.VP.FLUSH 
       | RDX | TDVPR     |
     Then RAX is TDX_OP_STATE_INCORRECT
 
-  @leaf:TDH.VP.INIT @rule:VP-INIT-OPERANDS
+  @leaf:TDH.VP.INIT @rule:TDH.VP.INIT-9
   Scenario: TDH.VP.INIT needs a TDVPR in RCX
     Given a TD that is initialized
     When the VMM calls TDH.VP.INIT on the TD with:
@@ -163,7 +163,7 @@ Feature: The VCPU leaves TDH.VP.CREATE, TDH.VP.ADDCX, TDH.VP.INIT, TDH.VP.FLUSH 
     Then RAX is TDX_PAGE_METADATA_INCORRECT with operand RCX
     And the call complies with the leaf's contract
 
-  @leaf:TDH.VP.INIT @rule:VP-INIT-MAX-VCPUS
+  @leaf:TDH.VP.INIT @rule:TDH.VP.INIT-10
   Scenario: no more than MAX_VCPUS VCPUs are initialised
     Given a TD that is tdcs
     And host memory at 0x30400000 holds TD_PARAMS with:
@@ -185,7 +185,7 @@ Feature: The VCPU leaves TDH.VP.CREATE, TDH.VP.ADDCX, TDH.VP.INIT, TDH.VP.FLUSH 
     Then RAX is TDX_MAX_VCPUS_EXCEEDED
     And the call complies with the leaf's contract
 
-  @leaf:TDH.VP.INIT @leaf:TDH.VP.FLUSH @leaf:TDH.VP.RD @leaf:TDH.MNG.ADDCX @rule:VP-TDVPS-PAGES-L2
+  @leaf:TDH.VP.INIT @leaf:TDH.VP.FLUSH @leaf:TDH.VP.RD @leaf:TDH.MNG.ADDCX @rule:TDH.MNG.ADDCX-8 @rule:TDH.VP.INIT-6 @rule:TDH.VP.FLUSH-5 @rule:TDH.VP.RD-7 @rule:TDH.VP.ENTER-8 @rule:TDH.MNG.INIT-8
   Scenario: a TD with one L2 VM needs 9 TDCS pages and 9 TDVPS pages per VCPU
     Given a TD that is tdcs
     And the VMM adds 3 more TDCS pages to the TD
@@ -223,7 +223,7 @@ Feature: The VCPU leaves TDH.VP.CREATE, TDH.VP.ADDCX, TDH.VP.INIT, TDH.VP.FLUSH 
       | RDX | 0xA020000000000003 |
     Then R8 is 0x9
 
-  @leaf:TDH.VP.FLUSH @rule:VP-FLUSH-ASSOCIATION
+  @leaf:TDH.VP.FLUSH @rule:TDH.VP.FLUSH-1 @rule:TDH.VP.FLUSH-2
   Scenario: TDH.VP.FLUSH runs on the LP the VCPU is associated with, once
     Given a TD built with 1 VCPU and 1 private page
     And the VMM runs on logical processor 1
@@ -239,7 +239,7 @@ Feature: The VCPU leaves TDH.VP.CREATE, TDH.VP.ADDCX, TDH.VP.INIT, TDH.VP.FLUSH 
       | RCX | TDVPR |
     Then RAX is TDX_VCPU_NOT_ASSOCIATED
 
-  @leaf:TDH.VP.ENTER @rule:VP-ENTER-VCPU
+  @leaf:TDH.VP.ENTER @rule:TDH.VP.ENTER-8
   Scenario: TDH.VP.ENTER needs an initialised VCPU with its TDVPS pages
     Given a TD that is initialized
     And the VMM creates VCPU V1 of the TD with 6 TDVPS pages
@@ -256,7 +256,7 @@ Feature: The VCPU leaves TDH.VP.CREATE, TDH.VP.ADDCX, TDH.VP.INIT, TDH.VP.FLUSH 
       | RCX | V3 |
     Then RAX is TDX_VCPU_STATE_INCORRECT
 
-  @leaf:TDH.VP.ENTER @rule:VP-ENTER-OP-STATE
+  @leaf:TDH.VP.ENTER @rule:TDH.VP.ENTER-9
   Scenario: TDH.VP.ENTER needs a RUNNABLE TD
     Given a TD built with 1 VCPU and 1 private page, not finalized
     When the VMM calls TDH.VP.ENTER on the TD with:
@@ -272,7 +272,7 @@ Feature: The VCPU leaves TDH.VP.CREATE, TDH.VP.ADDCX, TDH.VP.INIT, TDH.VP.FLUSH 
     Then the TD exit is an EPT violation at 0x5000
     And R9 is 0x0
 
-  @leaf:TDH.VP.ENTER @leaf:TDH.VP.FLUSH @rule:VP-TDVPS-PAGES-L2
+  @leaf:TDH.VP.ENTER @leaf:TDH.VP.FLUSH @rule:TDH.MNG.ADDCX-8 @rule:TDH.VP.INIT-6 @rule:TDH.VP.FLUSH-5 @rule:TDH.VP.RD-7 @rule:TDH.VP.ENTER-8 @rule:TDH.MNG.INIT-8
   Scenario: in a TD with one L2 VM TDH.VP.ENTER finds 9 TDVPS pages right and then checks that the VCPU is initialised
     Given a TD that is tdcs
     And the VMM adds 3 more TDCS pages to the TD

@@ -10,7 +10,7 @@ Feature: TDH.VP.RD and TDH.VP.WR read and write a VCPU's TDVPS metadata fields
   tdh_vp_wr.c, src/common/metadata_handlers/metadata_generic.c (md_check_as_single_element_id),
   include/auto_gen/tdvps_fields_lookup.c; TDX module ABI spec TDH.VP.RD/WR and the TDVPS field ids.
 
-  @leaf:TDH.VP.RD @rule:VP-RD-VERSION
+  @leaf:TDH.VP.RD @rule:TDH.VP.RD-1 @rule:TDH.VP.RD-8
   Scenario: TDH.VP.RD version 1 returns the next readable field id; version 2 is refused and clears R8
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.VP.RD version 1 on the TD with:
@@ -31,7 +31,7 @@ Feature: TDH.VP.RD and TDH.VP.WR read and write a VCPU's TDVPS metadata fields
     Then RAX is TDX_OPERAND_INVALID with operand RAX
     And R8 is 0x0
 
-  @leaf:TDH.VP.RD @rule:VP-RD-FIRST-FIELD
+  @leaf:TDH.VP.RD @rule:TDH.VP.RD-9
   Scenario: TDH.VP.RD version 1 with a null field id returns the first readable field id of the context
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.VP.RD version 1 on the TD with:
@@ -40,7 +40,7 @@ Feature: TDH.VP.RD and TDH.VP.WR read and write a VCPU's TDVPS metadata fields
     Then RAX is TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT
     And RDX is 0x9120000300000100
 
-  @leaf:TDH.VP.RD @rule:VP-RD-FIELD-ID
+  @leaf:TDH.VP.RD @rule:TDH.VP.RD-10
   Scenario Outline: TDH.VP.RD of field id <id>: <status>
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.VP.RD on the TD with:
@@ -58,7 +58,7 @@ Feature: TDH.VP.RD and TDH.VP.WR read and write a VCPU's TDVPS metadata fields
       | 0x0120000300000000 | TDX_METADATA_FIELD_NOT_READABLE  |
       | 0xA020000000000000 | TDX_METADATA_FIELD_NOT_READABLE  |
 
-  @leaf:TDH.VP.RD @rule:VP-RD-VALUES
+  @leaf:TDH.VP.RD @rule:TDH.VP.RD-11
   Scenario: TDH.VP.RD reports the VCPU's index, TDVPS page count, associated LP and XFAM
     Given a TD built with 2 VCPUs and 1 private page
     When the VMM calls TDH.VP.RD on the TD with:
@@ -78,7 +78,7 @@ Feature: TDH.VP.RD and TDH.VP.WR read and write a VCPU's TDVPS metadata fields
       | RDX | 0x202000030000000C |
     Then R8 is 0x3
 
-  @leaf:TDH.VP.WR @rule:VP-WR-MASK
+  @leaf:TDH.VP.WR @rule:TDH.VP.WR-2 @rule:TDH.VP.WR-1
   Scenario: TDH.VP.WR of PEND_NMI writes the bits its mask selects and returns the old value
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.VP.WR on the TD with:
@@ -125,7 +125,7 @@ Feature: TDH.VP.RD and TDH.VP.WR read and write a VCPU's TDVPS metadata fields
       | R9  | 0xFFFFFFFFFFFFFFFF |
     Then RAX is TDX_METADATA_FIELD_NOT_WRITABLE
 
-  @leaf:TDH.VP.RD @rule:VP-RD-VERSION
+  @leaf:TDH.VP.RD @rule:TDH.VP.RD-1 @rule:TDH.VP.RD-8
   Scenario: TDH.VP.RD version 1 that fails returns the null field id in RDX
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.VP.RD version 1 on the TD with:

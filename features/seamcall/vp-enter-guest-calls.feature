@@ -8,7 +8,7 @@ Feature: TDCALLs of a guest program run by TDH.VP.ENTER: RAX decoding, outputs, 
   tdg_vm_rd.c (version 1: RDX = next field id), src/common/helpers/helpers.c (tdx_inject_ve, check_walk_and_map_guest_side_gpa),
   src/td_dispatcher/vm_exits_l1/tdg_vp_veinfo_get.c.
 
-  @rule:TDCALL-RAX-DECODE
+  @rule:DISPATCH-RESERVED-RAX @rule:DISPATCH-UNKNOWN-LEAF @rule:DISPATCH-VERSION
   Scenario Outline: a guest TDCALL with RAX = <rax> (<why>) completes with TDX_OPERAND_INVALID (RAX) inside the TD
     Given a TD built with 1 VCPU and 1 private page
     And the guest program:
@@ -24,7 +24,7 @@ Feature: TDCALLs of a guest program run by TDH.VP.ENTER: RAX decoding, outputs, 
       | 0x0D      | leaf 13 does not exist   |
       | 0x10001   | TDG.VP.INFO version 1    |
 
-  @rule:TDCALL-OUTPUTS
+  @rule:VP.INFO-1 @rule:VP.INFO-2
   Scenario: TDG.VP.INFO in a guest program returns the TD's GPAW and each VCPU's index
     Given a TD built with 2 VCPUs and 1 private page
     And the guest program on TDVPR2:
@@ -35,7 +35,7 @@ Feature: TDCALLs of a guest program run by TDH.VP.ENTER: RAX decoding, outputs, 
     And the guest saw RCX = 0x30
     And the guest saw R9 = 0x1
 
-  @rule:TDCALL-RAX-DECODE
+  @rule:VM.RD-2
   Scenario: a guest program's TDG.VM.RD version 1 (RAX bits 23:16) returns the next field id in RDX
     Given a TD built with 1 VCPU and 1 private page
     And the guest program:
@@ -46,7 +46,7 @@ Feature: TDCALLs of a guest program run by TDH.VP.ENTER: RAX decoding, outputs, 
     And the guest saw RDX = 0x1110000300000001
     And the guest saw R8 = 0x0
 
-  @rule:TDCALL-PENDING-VE
+  @rule:VEINFO.GET-3
   Scenario: a memory operand on a PENDING page injects a #VE that TDG.VP.VEINFO.GET reports
     Given a TD built with 1 VCPU and 1 private page
     When the VMM calls TDH.MEM.PAGE.AUG on the TD with:
@@ -73,7 +73,7 @@ Feature: TDCALLs of a guest program run by TDH.VP.ENTER: RAX decoding, outputs, 
     Then the TD exit is an EPT violation at 0x7000
     And the host sees RCX = 0x1
 
-  @leaf:TDH.MNG.RD @rule:TD-BUILD-VCPU
+  @leaf:TDH.MNG.RD @rule:TDH.VP.INIT-11
   Scenario: TDCS.NUM_ASSOC_VCPUS counts the VCPUs TDH.VP.INIT associated with a logical processor
     Given a TD built with 2 VCPUs and 1 private page
     When the VMM calls TDH.MNG.RD on the TD with:
@@ -82,7 +82,7 @@ Feature: TDCALLs of a guest program run by TDH.VP.ENTER: RAX decoding, outputs, 
     Then RAX is TDX_SUCCESS
     And R8 is 0x2
 
-  @leaf:TDH.MNG.CREATE @rule:TD-UUID
+  @leaf:TDH.MNG.CREATE @rule:TDH.MNG.CREATE-7
   Scenario: every TD gets its own non-zero TD_UUID (tdh_mng_create.c: 256 bits from RDSEED)
     Given a TD built with 1 VCPU and 1 private page
     And a second TD built with 1 VCPU

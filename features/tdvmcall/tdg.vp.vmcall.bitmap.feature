@@ -10,7 +10,7 @@ Feature: TDG.VP.VMCALL passes only the registers its RCX bitmap selects
 
   Rule: forbidden and reserved bitmap bits are rejected before the host sees anything
 
-    @rule:VMCALL-BITMAP-FORBIDDEN
+    @rule:VP.VMCALL-1
     Scenario Outline: selecting <register> is rejected with operand RCX
       When the guest calls TDG.VP.VMCALL with:
         | RCX | bitmap <register> R10 R11 R12 R13 |
@@ -26,7 +26,7 @@ Feature: TDG.VP.VMCALL passes only the registers its RCX bitmap selects
         | RCX      |
         | RSP      |
 
-    @rule:VMCALL-BITMAP-RESERVED
+    @rule:VP.VMCALL-1
     Scenario Outline: a reserved bitmap bit <bit> is rejected with operand RCX
       When the guest calls TDG.VP.VMCALL with:
         | RCX | <bitmap> |
@@ -42,7 +42,7 @@ Feature: TDG.VP.VMCALL passes only the registers its RCX bitmap selects
         | 47  | 0x000080000000FC00 |
         | 63  | 0x800000000000FC00 |
 
-    @rule:VMCALL-BITMAP-NO-RBP-MOD @module:1.5
+    @rule:VP.VMCALL-6 @module:1.5
     Scenario: RBP cannot be selected when the TD runs with NO_RBP_MOD
       Given the TD runs with NO_RBP_MOD
       When the guest calls TDG.VP.VMCALL with:
@@ -53,7 +53,7 @@ Feature: TDG.VP.VMCALL passes only the registers its RCX bitmap selects
       And the host was not called
       And no other register changed
 
-    @rule:VMCALL-BITMAP-NO-RBP-MOD
+    @rule:VP.VMCALL-6 @rule:VP.VMCALL-2
     Scenario: RBP can be selected when the TD does not run with NO_RBP_MOD
       Given the host answers MapGPA with TDG.VP.VMCALL_SUCCESS
       When the guest calls TDG.VP.VMCALL with:
@@ -68,7 +68,7 @@ Feature: TDG.VP.VMCALL passes only the registers its RCX bitmap selects
 
   Rule: the host sees only the selected registers
 
-    @rule:VMCALL-HOST-VIEW
+    @rule:VP.VMCALL-2
     Scenario: unselected GPRs and XMMs read as zero to the host
       Given the host answers MapGPA with TDG.VP.VMCALL_SUCCESS
       When the guest calls TDG.VP.VMCALL with:
@@ -83,7 +83,7 @@ Feature: TDG.VP.VMCALL passes only the registers its RCX bitmap selects
 
   Rule: every unselected register is restored, whatever the host writes
 
-    @rule:VMCALL-RESTORE
+    @rule:VP.VMCALL-3 @rule:VP.VMCALL-4
     Scenario: a hostile host cannot change unselected registers
       Given the host writes 0xBAD0BAD0BAD0BAD0 into every register on every exit
       When the guest calls TDG.VP.VMCALL with:
@@ -96,7 +96,7 @@ Feature: TDG.VP.VMCALL passes only the registers its RCX bitmap selects
       And every register outside the bitmap is unchanged
       And RCX is unchanged
 
-    @rule:VMCALL-RESTORE
+    @rule:VP.VMCALL-3
     Scenario: selected registers carry what the host wrote
       Given the host answers MapGPA with TDG.VP.VMCALL_RETRY and:
         | R11 | 0x0000800000101000 |
@@ -113,7 +113,7 @@ Feature: TDG.VP.VMCALL passes only the registers its RCX bitmap selects
 
   Rule: XMM registers are passed by bitmap like GPRs
 
-    @rule:VMCALL-XMM
+    @rule:VP.VMCALL-3
     Scenario: a selected XMM carries what the host wrote, an unselected one is restored
       Given the host writes 0x1234 into XMM3 on every exit
       And the host writes 0x5678 into XMM4 on every exit
@@ -128,7 +128,7 @@ Feature: TDG.VP.VMCALL passes only the registers its RCX bitmap selects
       And XMM4 is unchanged
       And every register outside the bitmap is unchanged
 
-    @rule:VMCALL-XMM
+    @rule:VP.VMCALL-2
     Scenario: the host sees a selected XMM and not an unselected one
       When the guest calls TDG.VP.VMCALL with:
         | RCX | bitmap R10 R11 R12 R13 XMM7 |
@@ -141,7 +141,7 @@ Feature: TDG.VP.VMCALL passes only the registers its RCX bitmap selects
 
   Rule: the module's status is in RAX, the host's in R10
 
-    @rule:VMCALL-R10
+    @rule:VP.VMCALL-4
     Scenario: an unknown sub-function reaches the host, which answers SUBFUNC_UNSUPPORTED
       When the guest calls TDG.VP.VMCALL with:
         | RCX | bitmap R10 R11 R12 R13 |
