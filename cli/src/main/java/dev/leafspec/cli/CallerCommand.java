@@ -149,6 +149,7 @@ final class CallerCommand implements Callable<Integer> {
             try {
                 var overall = CallerReport.write(out, lib, spec, read.spec(), cat, Home.specs(specs), results, waivers, waiversFile,
                         runner == null ? null : runner.results, runner == null ? List.of() : runner.faults, featuresDir, profileName);
+                printWaivers(out.resolve("conformance-report.json"));
                 System.out.printf("Certification of %s against %s: %s (exit %d); report in %s%n", lib.getFileName(), spec.getFileName(),
                         overall, overall.exitCode, out.resolve("conformance-report.json"));
                 System.out.println("  check it with: leafspec verify " + out);
@@ -217,6 +218,27 @@ final class CallerCommand implements Callable<Integer> {
             for (int i = 0; i < keys.length; i++) {
                 if (old[i] == null) System.clearProperty(keys[i]);
                 else System.setProperty(keys[i], old[i]);
+            }
+        }
+    }
+
+    /**
+     * What the waivers did, as module certify prints it: every waived row (EXPECTED_FAIL, UNEXPECTED_PASS) and every
+     * waiver that expired or matched nothing. Read back from the report just written, so the console and the report agree.
+     */
+    static void printWaivers(Path report) throws java.io.IOException {
+        com.fasterxml.jackson.databind.JsonNode r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile());
+        for (com.fasterxml.jackson.databind.JsonNode row : r.path("scenarios")) {
+            String res = row.path("result").asText();
+            if (res.equals("EXPECTED_FAIL") || res.equals("UNEXPECTED_PASS")) {
+                System.out.printf("  %s: %s (waiver for %s)%n", row.path("name").asText(), res, row.path("waiver").asText(row.path("name").asText()));
+            }
+        }
+        for (com.fasterxml.jackson.databind.JsonNode w : r.path("waivers")) {
+            if (w.path("expired").asBoolean()) {
+                System.out.println("  waiver for " + w.path("scope").asText() + " expired on " + w.path("expires").asText() + " and was not applied");
+            } else if (w.path("applied").asInt() == 0) {
+                System.out.println("  waiver for " + w.path("scope").asText() + " matched no scenario");
             }
         }
     }

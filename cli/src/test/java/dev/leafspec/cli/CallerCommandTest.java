@@ -133,6 +133,8 @@ class CallerCommandTest {
         LeafSpecCliTest.Result c = run("caller", "--lib", lib("libguest-xmm-clobber.so").toString(), "--spec", spec,
                 "--waivers", waivers.toString(), "--out", out2.toString());
         assertThat(c.exit()).as(c.out() + c.err()).isZero();
+        // the console says what the waiver did, as the report does
+        assertThat(c.out()).contains("ex_inb [normal]: EXPECTED_FAIL (waiver for rule CALLER-XMM)");
         assertThat(report(out2).path("verdict").asText()).isEqualTo("CONFORMANT");
         assertThat(report(out2).path("scenarios")).filteredOn(s -> s.path("result").asText().equals("EXPECTED_FAIL")).hasSize(2)
                 .allSatisfy(s -> assertThat(s.path("waiver").asText()).isEqualTo("rule CALLER-XMM"));
