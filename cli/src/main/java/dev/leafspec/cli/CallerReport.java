@@ -162,18 +162,7 @@ final class CallerReport {
         config.put("waivers", waiversFile == null ? null : waiversFile.toAbsolutePath().normalize().toString());
         report.put("configuration", config);
         Map<String, Integer> counts = Certification.putResults(report, overall, verdicts, leafResults);
-        List<Map<String, Object>> waiverRows = new ArrayList<>();
-        for (Waivers.Waiver w : waivers.all()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("scope", w.scope());
-            m.put("reason", w.reason());
-            m.put("link", w.link());
-            m.put("expires", w.expires().toString());
-            m.put("expired", w.expiredOn(today));
-            m.put("applied", applied.getOrDefault(w, 0));
-            waiverRows.add(m);
-        }
-        report.put("waivers", waiverRows);
+        report.put("waivers", waivers.reportRows(today, applied));
         report.put("harnessErrors", harnessErrors);
         report.put("scenarios", rows);
         if (features != null) {

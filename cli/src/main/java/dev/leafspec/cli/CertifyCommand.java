@@ -277,18 +277,7 @@ final class CertifyCommand extends RunCommand {
         report.put("configuration", config);
         report.put("hashes", hashes(catalogue, featuresDir, outDir));
         Map<String, Integer> counts = Certification.putResults(report, overall, verdicts, leafResults);
-        List<Map<String, Object>> waiverRows = new ArrayList<>();
-        for (Waivers.Waiver w : waivers.all()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("scope", w.scope());
-            m.put("reason", w.reason());
-            m.put("link", w.link());
-            m.put("expires", w.expires().toString());
-            m.put("expired", w.expiredOn(today));
-            m.put("applied", applied.getOrDefault(w, 0));
-            waiverRows.add(m);
-        }
-        report.put("waivers", waiverRows);
+        report.put("waivers", waivers.reportRows(today, applied));
         Set<String> tagged = new java.util.HashSet<>();
         verdicts.forEach(sv -> tagged.addAll(sv.rules()));
         boolean partial = tags != null && !tags.isBlank();

@@ -60,6 +60,25 @@ public final class Waivers {
         return new Waivers(List.of());
     }
 
+    /**
+     * The report's {@code waivers} rows: scope, reason, link, expiry, whether it had expired on {@code today} and how many
+     * results it turned into EXPECTED_FAIL or UNEXPECTED_PASS ({@code applied}).
+     */
+    public List<java.util.Map<String, Object>> reportRows(java.time.LocalDate today, java.util.Map<Waiver, Integer> applied) {
+        List<java.util.Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (Waiver w : all()) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("scope", w.scope());
+            m.put("reason", w.reason());
+            m.put("link", w.link());
+            m.put("expires", w.expires().toString());
+            m.put("expired", w.expiredOn(today));
+            m.put("applied", applied.getOrDefault(w, 0));
+            rows.add(m);
+        }
+        return rows;
+    }
+
     public List<Waiver> all() {
         return all;
     }
