@@ -103,7 +103,8 @@ final class Evidence {
             try {
                 file = uri.startsWith("file:") ? Path.of(URI.create(uri)).toAbsolutePath().normalize().toString() : uri;
             } catch (RuntimeException e) {
-                file = uri;
+                // a relative file: URI (features given as a relative path, e.g. "file:features/caller/x.feature")
+                file = uri.startsWith("file:") ? uri.substring("file:".length()) : uri;
             }
             List<String> background = new ArrayList<>();
             for (JsonNode e : f.path("elements")) {
@@ -152,8 +153,9 @@ final class Evidence {
         Map<String, String> seen = new LinkedHashMap<>();
         for (JsonNode s : rows) {
             String key = s.path("feature").asText() + ":" + s.path("line").asInt();
-            seen.put(key, s.path("name").asText());
-            String recorded = cucumber.get(key);
+            String found = match(cucumber, key);
+            seen.put(found != null ? found : key, s.path("name").asText());
+            String recorded = found == null ? null : cucumber.get(found);
             String result = s.path("result").asText();
             if (recorded == null) {
                 problems.add(what + " '" + s.path("name").asText() + "' (" + key + ") is not in cucumber.json");
@@ -165,5 +167,19 @@ final class Evidence {
         for (String key : cucumber.keySet()) {
             if (!seen.containsKey(key) && !cucumber.get(key).equals("UNDEFINED")) problems.add("cucumber.json has a scenario at " + key + " that the report does not list");
         }
+    }
+
+    /**
+     * The cucumber.json key of a report row {@code path:line}: the same key, or a relative one ({@code features/x.feature:12},
+     * when Cucumber was given a relative path) that the row's absolute path ends with.
+     */
+    static String match(Map<String, String> cucumber, String key) {
+        if (cucumber.containsKey(key)) return key;
+        String k = key.replace('\\', '/');
+        for (String c : cucumber.keySet()) {
+            String r = c.replace('\\', '/');
+            if (!r.startsWith("/") && k.endsWith("/" + r)) return c;
+        }
+        return null;
     }
 }
