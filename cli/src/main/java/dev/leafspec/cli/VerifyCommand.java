@@ -152,22 +152,7 @@ final class VerifyCommand implements Callable<Integer> {
             }
             if (expired && w.path("applied").asInt(0) > 0) problems.add("the expired waiver for " + w.path("scope").asText() + " was applied");
         }
-        try {
-            Path tmpHtml = Files.createTempFile("leafspec-verify", ".html");
-            Path tmpXml = Files.createTempFile("leafspec-verify", ".xml");
-            dev.leafspec.cli.certify.CertificateWriter.html(r, tmpHtml);
-            dev.leafspec.cli.certify.CertificateWriter.junit(r, tmpXml);
-            if (!Files.isRegularFile(dir.resolve("certificate.html")) || Files.mismatch(tmpHtml, dir.resolve("certificate.html")) != -1) {
-                problems.add("certificate.html does not match the report (edited, or written by another version)");
-            }
-            if (!Files.isRegularFile(dir.resolve("certification-junit.xml")) || Files.mismatch(tmpXml, dir.resolve("certification-junit.xml")) != -1) {
-                problems.add("certification-junit.xml does not match the report");
-            }
-            Files.deleteIfExists(tmpHtml);
-            Files.deleteIfExists(tmpXml);
-        } catch (IOException e) {
-            problems.add("cannot regenerate the certificate: " + e.getMessage());
-        }
+        checkCertificate(dir, r, problems);
         List<Certification.LeafResult> leaves = Certification.leaves(verdicts, required);
         boolean ranNothing = verdicts.isEmpty() && r.path("harnessErrors").size() > 0;
         // a --tags filter (recorded in the effective configuration) ran part of the profile on purpose: its missing
@@ -329,22 +314,7 @@ final class VerifyCommand implements Callable<Integer> {
                         + appliedByScope.getOrDefault(w.path("scope").asText(), 0) + " scenario(s) name it");
             }
         }
-        try {
-            Path tmpHtml = Files.createTempFile("leafspec-verify", ".html");
-            Path tmpXml = Files.createTempFile("leafspec-verify", ".xml");
-            dev.leafspec.cli.certify.CertificateWriter.html(r, tmpHtml);
-            dev.leafspec.cli.certify.CertificateWriter.junit(r, tmpXml);
-            if (!Files.isRegularFile(dir.resolve("certificate.html")) || Files.mismatch(tmpHtml, dir.resolve("certificate.html")) != -1) {
-                problems.add("certificate.html does not match the report (edited, or written by another version)");
-            }
-            if (!Files.isRegularFile(dir.resolve("certification-junit.xml")) || Files.mismatch(tmpXml, dir.resolve("certification-junit.xml")) != -1) {
-                problems.add("certification-junit.xml does not match the report");
-            }
-            Files.deleteIfExists(tmpHtml);
-            Files.deleteIfExists(tmpXml);
-        } catch (IOException e) {
-            problems.add("cannot regenerate the certificate: " + e.getMessage());
-        }
+        checkCertificate(dir, r, problems);
         List<Certification.LeafResult> leaves = Certification.leaves(verdicts, required);
         for (Certification.LeafResult l : leaves) {
             if (!harnessStopped && l.required() && l.counts().isEmpty()) problems.add("required leaf " + l.leaf() + " has no scenario in the report");
@@ -370,5 +340,25 @@ final class VerifyCommand implements Callable<Integer> {
         }
         problems.forEach(p -> System.out.println("FAILED: " + p));
         return LeafSpecCli.FAILED;
+    }
+
+    /** Regenerates certificate.html and certification-junit.xml from the report and compares them with the folder's. */
+    private static void checkCertificate(Path dir, JsonNode r, List<String> problems) {
+        try {
+            Path tmpHtml = Files.createTempFile("leafspec-verify", ".html");
+            Path tmpXml = Files.createTempFile("leafspec-verify", ".xml");
+            dev.leafspec.cli.certify.CertificateWriter.html(r, tmpHtml);
+            dev.leafspec.cli.certify.CertificateWriter.junit(r, tmpXml);
+            if (!Files.isRegularFile(dir.resolve("certificate.html")) || Files.mismatch(tmpHtml, dir.resolve("certificate.html")) != -1) {
+                problems.add("certificate.html does not match the report (edited, or written by another version)");
+            }
+            if (!Files.isRegularFile(dir.resolve("certification-junit.xml")) || Files.mismatch(tmpXml, dir.resolve("certification-junit.xml")) != -1) {
+                problems.add("certification-junit.xml does not match the report");
+            }
+            Files.deleteIfExists(tmpHtml);
+            Files.deleteIfExists(tmpXml);
+        } catch (IOException e) {
+            problems.add("cannot regenerate the certificate: " + e.getMessage());
+        }
     }
 }
