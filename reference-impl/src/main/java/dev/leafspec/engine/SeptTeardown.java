@@ -26,6 +26,23 @@ final class SeptTeardown {
      * than 6 TDCS pages → TDX_TDCS_NOT_ALLOCATED; OP_STATE UNINITIALIZED → TDX_OP_STATE_INCORRECT (the five leaves'
      * rows of seamcall_state_lookup allow every other modelled state).
      */
+    /**
+     * The entry of the leaves with a version-1 form (TDH.MEM.PAGE.PROMOTE, TDH.MEM.SEPT.REMOVE; tdx_1.5): RCX and RDX
+     * are cleared, version 1 sets R9..R11 to NULL_PA (all ones) before any check.
+     *
+     * @return false for a version above 1 (TDX_OPERAND_INVALID with operand RAX)
+     */
+    static boolean enterV1(RegisterFile r, int version) {
+        r.gpr(1, 0);
+        r.gpr(2, 0);
+        if (version > 0) {
+            r.gpr(9, -1L);
+            r.gpr(10, -1L);
+            r.gpr(11, -1L);
+        }
+        return version <= 1;
+    }
+
     static long checkTd(SeamHost h, long tdr, int operand) {
         long s = h.checkTdr(tdr, operand);
         if (s != 0) return s;

@@ -30,14 +30,7 @@ final class TdhMemPagePromote implements SeamLeaf {
     @Override
     public long execute(SeamHost h, RegisterFile r, int version) {
         long gpaLevel = r.gpr(1), tdr = r.gpr(2);
-        r.gpr(1, 0);
-        r.gpr(2, 0);
-        if (version > 0) {
-            r.gpr(9, -1L);
-            r.gpr(10, -1L);
-            r.gpr(11, -1L);
-        }
-        if (version > 1) return TdxStatus.TDX_OPERAND_INVALID | TdxStatus.OPERAND_ID_RAX;
+        if (!SeptTeardown.enterV1(r, version)) return TdxStatus.TDX_OPERAND_INVALID | TdxStatus.OPERAND_ID_RAX;
         long s = SeptTeardown.checkTd(h, tdr, SeamStatus.OP_RDX);
         if (s != 0) return s;
         SeamHost.TdCtx td = h.tds.get(tdr);
